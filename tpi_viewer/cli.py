@@ -1,0 +1,168 @@
+"""The `tpi-viewer` command: no arguments opens the window; subcommands run headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from tpi_viewer.model.errors import DataError
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+class UsageError(Exception):
+    """A wrong id, view or argument: exit 2 with a clear message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"tpi-viewer: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tpi-viewer", description="Trigger point anatomy reference. With no command, opens the window.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    p = sub.add_parser("list", help="list the muscles")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("show", help="show one muscle")
+    p.add_argument("id", help="muscle id, e.g. masseter")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("validate", help="check a muscles.json file (default: the shipped one)")
+    p.add_argument("path", nargs="?", type=Path, help="muscles.json to check")
+    p = sub.add_parser("render", help="draw a view to PNG, as the window draws it")
+    p.add_argument("--view", required=True, help="view id, e.g. anterior")
+    p.add_argument("--muscle", action="append", default=[], metavar="ID", help="select a muscle (repeatable)")
+    p.add_argument("--side", choices=("left", "right", "both"), default="both")
+    p.add_argument("--mirror", action="store_true", help="mirror view instead of facing the patient")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
+    p.add_argument("--width", type=int, default=1000, metavar="PX")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from tpi_viewer.app import main as app_main
+
+        return app_main()
+    try:
+        return COMMANDS[args.command](args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"tpi-viewer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"tpi-viewer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _catalog():  # type: ignore[no-untyped-def]
+    from tpi_viewer.model.loading import load_catalog
+
+    return load_catalog()
+
+
+def _emit(doc: Any) -> None:
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _check_muscle(catalog: Any, muscle_id: str) -> None:
+    if muscle_id not in catalog.muscle_ids:
+        from tpi_viewer.model.matching import did_you_mean
+
+        raise UsageError(f"unknown muscle '{muscle_id}'{did_you_mean(muscle_id, catalog.muscle_ids)} (see 'tpi-viewer list')")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.serialize import muscle_summary
+
+    catalog = _catalog()
+    muscles = sorted(catalog.muscles, key=lambda m: m.name.lower())
+    if args.json:
+        _emit([muscle_summary(m) for m in muscles])
+    else:
+        width = max(len(m.id) for m in muscles)
+        for m in muscles:
+            print(f"{m.id:<{width}}  {m.name}  ({m.latin})")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.serialize import muscle_dict
+
+    catalog = _catalog()
+    _check_muscle(catalog, args.id)
+    doc = muscle_dict(catalog, catalog.muscle(args.id))
+    if args.json:
+        _emit(doc)
+        return EXIT_OK
+    print(f"{doc['name']} ({doc['latin']})\n  in plain words: {doc['lay_name']}\n  views: {', '.join(doc['views'])}")
+    print(f"\nLocal pain: {doc['local_zone']['text']}")
+    for kind in ("essential", "spillover"):
+        for z in doc["referred_zones"][kind]:
+            print(f"{kind.capitalize()} referred pain: {z['text']} [{', '.join(z['regions'])}]")
+    if doc["referred_zones"]["spillover_note"]:
+        print(f"Spillover: {doc['referred_zones']['spillover_note']}")
+    print("\nTrigger points:")
+    for t in doc["trigger_points"]:
+        print(f"  - {t['name']}: {t['description']}")
+    print("\nRelated conditions: " + ", ".join(c["name"] for c in doc["conditions"]))
+    print("\nInjection safety:")
+    for s in doc["safety"]:
+        print(f"  - {s['text']}")
+    print("\nSources:")
+    for s in doc["sources"]:
+        print(f"  [{s['number']}] {s['title']} {s['url']}")
+    print("\ntpi-viewer is a reference, not a diagnostic tool.")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from tpi_viewer import paths
+    from tpi_viewer.model.loading import check_catalog_file
+
+    path = args.path or paths.muscles_path()
+    problems = check_catalog_file(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{path}: valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    if args.view not in catalog.body_maps:
+        from tpi_viewer.model.matching import did_you_mean
+
+        raise UsageError(f"unknown view '{args.view}'{did_you_mean(args.view, catalog.view_ids)}; views: {', '.join(catalog.view_ids)}")
+    for muscle_id in args.muscle:
+        _check_muscle(catalog, muscle_id)
+    if not 100 <= args.width <= 8000:
+        raise UsageError("--width must be between 100 and 8000 pixels")
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from tpi_viewer.export.figure import render_png
+
+    app = QApplication.instance() or QApplication(["tpi-viewer"])
+    out = render_png(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror)
+    print(f"wrote {out}", file=sys.stderr)
+    del app
+    return EXIT_OK
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "validate": cmd_validate, "render": cmd_render}

@@ -1,0 +1,1 @@
+"""Figures and handouts drawn with Qt's painters."""

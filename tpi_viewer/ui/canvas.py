@@ -1,0 +1,302 @@
+"""The body canvas: a pyqtgraph ViewBox adapter; hit tests are answered by the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QToolTip, QVBoxLayout, QWidget
+
+import pyqtgraph as pg
+
+from tpi_viewer.model.bodymap import BodyMap, MuscleShape
+from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.queries import painted_zones, sides_of, trigger_point_marks
+from tpi_viewer.ui import style
+from tpi_viewer.ui.legend import Legend
+from tpi_viewer.ui.paths_qt import make_path, union_path
+from tpi_viewer.ui.state import ViewerState
+from tpi_viewer.ui.view_layer import ViewLayer, display_name
+
+_ZONE_Z = {"spillover": 10, "essential": 11, "local": 12}
+
+
+class BodyCanvas(QWidget):
+    """Draws one view with the selection's zones; clicks and hovers ask the model."""
+
+    hovered = Signal(str)
+
+    def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.state = state
+        self.view = pg.GraphicsView(background=style.BACKGROUND)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=False)
+        self.view.setCentralItem(self.vb)
+        self.root = pg.ItemGroup()
+        self.vb.addItem(self.root)
+        self.legend = Legend(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
+        self._layers: dict[str, ViewLayer] = {}
+        self._overlay: list[QGraphicsItem] = []
+        self._texts: list[pg.TextItem] = []
+        self._selectable = frozenset(catalog.muscle_ids)
+        self._last_hover = ""
+        scene = self.view.scene()
+        scene.sigMouseClicked.connect(self._on_scene_clicked)
+        scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
+        state.view_changed.connect(self._on_view_changed)
+        state.selection_changed.connect(self._on_display_changed)
+        state.side_changed.connect(self._on_side_changed)
+        state.mirror_changed.connect(self._on_side_changed)
+        state.display_changed.connect(self._on_display_changed)
+        self.vb.sigRangeChanged.connect(self._on_range_changed)
+        self._on_view_changed(state.view)
+
+    # ----- what is shown -------------------------------------------------------------
+    @property
+    def body_map(self) -> BodyMap:
+        return self.catalog.body_maps[self.state.view]
+
+    def highlight_sides(self) -> tuple[str, ...]:
+        """Body sides whose shapes carry the selection in this view."""
+        shown = self.body_map.shows_side
+        return (shown,) if shown else sides_of(self.state.side)
+
+    def flipped(self) -> bool:
+        """Horizontally flipped: mirror view, or the far side of a lateral view."""
+        shown = self.body_map.shows_side
+        far_side = shown is not None and self.state.side not in ("both", shown)
+        return self.state.mirror != far_side
+
+    def to_view(self, point: tuple[float, float]) -> QPointF:
+        """Map a body-map point to ViewBox coordinates (mirroring applied)."""
+        return self.root.transform().map(QPointF(*point))
+
+    def to_widget(self, point: tuple[float, float]) -> QPointF:
+        """Map a body-map point to the GraphicsView viewport's pixel coordinates."""
+        scene_pt = self.root.mapToScene(QPointF(*point))
+        return QPointF(self.view.mapFromScene(scene_pt))
+
+    def fit(self) -> None:
+        x0, y0, x1, y1 = self.body_map.bounds
+        self.vb.setRange(QRectF(x0, y0, x1 - x0, y1 - y0), padding=0.03)
+
+    def zoom(self, factor: float) -> None:
+        self.vb.scaleBy((1 / factor, 1 / factor))
+
+    # ----- slots ---------------------------------------------------------------------
+    def _on_view_changed(self, view: str) -> None:
+        for layer in self._layers.values():
+            layer.group.setVisible(False)
+        if view not in self._layers:
+            self._layers[view] = ViewLayer(self.catalog.body_maps[view], self._selectable, self.root)
+        self._layers[view].group.setVisible(True)
+        self._apply_flip()
+        self.fit()
+        self._redraw_overlay()
+
+    def _on_side_changed(self, *_: object) -> None:
+        self._apply_flip()
+        self._redraw_overlay()
+
+    def _on_display_changed(self, *_: object) -> None:
+        self.legend.set_show_spillover(self.state.show_spillover)
+        self._redraw_overlay()
+
+    def _on_range_changed(self, *_: object) -> None:
+        self._place_texts()
+
+    def _apply_flip(self) -> None:
+        x0, _, x1, _ = self.body_map.bounds
+        self.root.setTransform(QTransform(-1, 0, 0, 1, x0 + x1, 0) if self.flipped() else QTransform())
+
+    def _model_point(self, scene_pos: QPointF) -> tuple[float, float]:
+        p = self.root.mapFromScene(scene_pos)
+        return (p.x(), p.y())
+
+    def _on_scene_clicked(self, ev: object) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        point = self._model_point(ev.scenePos())  # type: ignore[attr-defined]
+        hit = self.body_map.muscle_at(point, self._selectable)
+        if hit is None:
+            return
+        ev.accept()  # type: ignore[attr-defined]
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
+            self.state.toggle(hit.muscle)
+        else:
+            if self.body_map.shows_side is None and self.state.side != "both" and hit.side in ("left", "right"):
+                self.state.set_side(hit.side)  # type: ignore[arg-type]
+            self.state.select(hit.muscle)
+
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        text = self.describe_point(self._model_point(scene_pos))
+        if text != self._last_hover:
+            self._last_hover = text
+            self.hovered.emit(text)
+            if text:
+                QToolTip.showText(QCursor.pos(), text, self.view)
+            else:
+                QToolTip.hideText()
+
+    def describe_point(self, point: tuple[float, float]) -> str:
+        """Hover text: the muscle under the point, else the surface region."""
+        hit = self.body_map.muscle_at(point)
+        if hit is not None:
+            name = self.catalog.muscle(hit.muscle).name if hit.muscle in self._selectable else display_name(hit.muscle)
+            depth = ", deep" if hit.layer == "deep" else ""
+            return f"{name} ({_side_words(hit.side)}{depth})"
+        region = self.body_map.region_at(point)
+        if region is not None and region.region in self.catalog.regions:
+            return f"{self.catalog.regions[region.region].name} ({_side_words(region.side)})"
+        return ""
+
+    # ----- overlay: highlights, zones, trigger points, labels --------------------------
+    def _add(self, item: QGraphicsItem) -> None:
+        item.setParentItem(self.root)
+        self._overlay.append(item)
+
+    def _redraw_overlay(self) -> None:
+        scene = self.view.scene()
+        for item in self._overlay:
+            scene.removeItem(item)
+        self._overlay.clear()
+        body_map = self.body_map
+        sides = self.highlight_sides()
+        layer = self._layers[self.state.view]
+        marks_x: list[float] = []
+        marks_y: list[float] = []
+        for muscle_id in self.state.selection:
+            if muscle_id not in body_map.muscle_ids:
+                continue
+            muscle = self.catalog.muscle(muscle_id)
+            side_choice = sides[0] if len(sides) == 1 else "both"
+            for painted in painted_zones(body_map, muscle, side_choice, self.state.show_spillover):  # type: ignore[arg-type]
+                if not painted.shapes:
+                    continue
+                item = QGraphicsPathItem(union_path([s.polygons for s in painted.shapes]))
+                item.setBrush(style.zone_brush(painted.zone.kind))
+                item.setPen(style.zone_pen(painted.zone.kind))
+                item.setZValue(_ZONE_Z[painted.zone.kind])
+                self._add(item)
+            for shape in body_map.muscle_shapes(muscle_id):
+                if shape.side in sides or shape.side == "midline":
+                    self._add(self._highlight_item(shape, layer))
+            for mark in trigger_point_marks(body_map, muscle, side_choice):  # type: ignore[arg-type]
+                marks_x.append(mark.at[0])
+                marks_y.append(mark.at[1])
+        for x, y in zip(marks_x, marks_y):
+            self._add(_trigger_point_item(x, y))
+        self._rebuild_texts()
+
+    def _highlight_item(self, shape: MuscleShape, layer: ViewLayer) -> QGraphicsPathItem:
+        deep_only = shape.layer == "deep" or not shape.visible
+        item = QGraphicsPathItem(layer.full_path(shape) if deep_only else layer.outline_path(shape))
+        if deep_only:
+            fill = QBrush(style.HIGHLIGHT_FILL, Qt.BrushStyle.Dense3Pattern)
+            item.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5, Qt.PenStyle.DashLine))
+        else:
+            color = QColor(style.HIGHLIGHT_FILL)
+            color.setAlpha(215)
+            fill = QBrush(color)
+            item.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5))
+        item.setBrush(fill)
+        item.setZValue(20)
+        return item
+
+    def _rebuild_texts(self) -> None:
+        for t in self._texts:
+            self.vb.removeItem(t)
+        self._texts.clear()
+        body_map = self.body_map
+        sides = self.highlight_sides()
+        selected = set(self.state.selection)
+        for shape in body_map.muscles:
+            chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
+            if not chosen and not (self.state.show_labels and shape.muscle in self._selectable):
+                continue
+            if not chosen and shape.muscle in selected:
+                continue
+            name = self.catalog.muscle(shape.muscle).name
+            weight = "bold" if chosen else "normal"
+            size = "11pt" if chosen else "9pt"
+            item = pg.TextItem(
+                html=f'<div style="font-size:{size};font-weight:{weight};color:#111">{_escape(name)}</div>',
+                anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 215 if chosen else 170),
+                border=pg.mkPen(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE, width=1),
+            )
+            item.setZValue(40 if chosen else 35)
+            item.setData(0, shape.label)
+            item.setData(1, chosen)
+            self.vb.addItem(item, ignoreBounds=True)
+            self._texts.append(item)
+        for text, anchor, point in self._side_captions():
+            item = pg.TextItem(html=f'<div style="font-size:11pt;color:#444">{text}</div>', anchor=anchor)
+            item.setZValue(45)
+            item.setData(0, point)
+            item.setData(1, True)
+            self.vb.addItem(item, ignoreBounds=True)
+            self._texts.append(item)
+        self._place_texts()
+
+    def _side_captions(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+        x0, y0, x1, _ = self.body_map.bounds
+        shown = self.body_map.shows_side
+        if shown is not None:
+            side = shown if self.state.side in ("both", shown) else self.state.side
+            note = " (mirror image of the other side)" if side != shown else ""
+            return [(f"Patient's <b>{side.upper()}</b> side{note}", (0.5, 0.0), ((x0 + x1) / 2, y0))]
+        right_on_left = (self.body_map.subject_right_on == "left") != self.flipped()
+        left_text, right_text = ("RIGHT", "LEFT") if right_on_left else ("LEFT", "RIGHT")
+        lx, rx = (x1, x0) if self.flipped() else (x0, x1)
+        return [
+            (f"Patient's <b>{left_text}</b>", (0.0, 0.0), (lx, y0)),
+            (f"Patient's <b>{right_text}</b>", (1.0, 0.0), (rx, y0)),
+        ]
+
+    def _place_texts(self) -> None:
+        """Position labels; drop unselected ones that would collide with earlier ones."""
+        px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
+        taken: list[QRectF] = []
+        for item in sorted(self._texts, key=lambda t: not t.data(1)):
+            pos = self.to_view(item.data(0))
+            item.setPos(pos)
+            br = item.boundingRect()
+            w, h = br.width() * px, br.height() * abs(py)
+            ax, ay = item.anchor.x(), item.anchor.y()
+            rect = QRectF(pos.x() - ax * w, pos.y() - ay * h, w, h)
+            visible = bool(item.data(1)) or not any(rect.intersects(t) for t in taken)
+            item.setVisible(visible)
+            if visible:
+                taken.append(rect)
+
+
+def _trigger_point_item(x: float, y: float) -> QGraphicsPathItem:
+    """An X of fixed screen size (ignores zoom), white-edged so it reads on red."""
+    path = QPainterPath()
+    r = 7.0
+    path.moveTo(-r, -r)
+    path.lineTo(r, r)
+    path.moveTo(-r, r)
+    path.lineTo(r, -r)
+    halo = QGraphicsPathItem(path)
+    halo.setPen(QPen(QColor("white"), 6.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    halo.setPos(x, y)
+    halo.setZValue(30)
+    mark = QGraphicsPathItem(path, halo)
+    mark.setPen(QPen(style.TRIGGER_POINT, 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    return halo
+
+
+def _side_words(side: str) -> str:
+    return {"right": "right", "left": "left"}.get(side, "midline")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

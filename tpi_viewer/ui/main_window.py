@@ -1,0 +1,142 @@
+"""The main window: wires the state to the canvas, the list and the panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget,
+)
+
+from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.views import VIEW_NAMES
+from tpi_viewer.ui.about import about_html
+from tpi_viewer.ui.canvas import BodyCanvas
+from tpi_viewer.ui.detail_panel import DetailPanel
+from tpi_viewer.ui.legend import DISCLAIMER
+from tpi_viewer.ui.muscle_list import MuscleList
+from tpi_viewer.ui.state import ViewerState
+
+SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
+
+
+class MainWindow(QMainWindow):
+    """Muscle list | body canvas | detail panel, with a toolbar for view, side and toggles."""
+
+    def __init__(self, catalog: Catalog, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.settings = settings
+        view = str(settings.value("view", catalog.view_ids[0]))
+        side = str(settings.value("side", "both"))
+        self.state = ViewerState(
+            view if view in catalog.view_ids else catalog.view_ids[0],
+            side if side in ("both", "left", "right") else "both",  # type: ignore[arg-type]
+        )
+        self.setWindowTitle("tpi-viewer: trigger point anatomy reference")
+        self.muscle_list = MuscleList(catalog, self.state)
+        self.canvas = BodyCanvas(catalog, self.state)
+        self.panel = DetailPanel(catalog, self.state)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.muscle_list)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 700, 420])
+        self.setCentralWidget(splitter)
+        self._build_toolbar()
+        self._build_menus()
+        self.hover_label = QLabel()
+        self.statusBar().addWidget(self.hover_label, 1)
+        self.statusBar().addPermanentWidget(QLabel(DISCLAIMER))
+        self.canvas.hovered.connect(self.hover_label.setText)
+        self.state.selection_changed.connect(self._on_selection_changed)
+        self.state.view_changed.connect(self._on_view_changed)
+        self.state.side_changed.connect(self._on_side_changed)
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("View")
+        bar.setObjectName("view_toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(" View: "))
+        self.view_combo = QComboBox()
+        for view in self.catalog.view_ids:
+            self.view_combo.addItem(VIEW_NAMES[view], view)
+        self.view_combo.setCurrentIndex(self.catalog.view_ids.index(self.state.view))
+        self.view_combo.currentIndexChanged.connect(lambda i: self.state.set_view(self.view_combo.itemData(i)))
+        bar.addWidget(self.view_combo)
+        bar.addWidget(QLabel("  Side: "))
+        self.side_combo = QComboBox()
+        for value, text in SIDE_CHOICES:
+            self.side_combo.addItem(text, value)
+        self.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(self.state.side))
+        self.side_combo.currentIndexChanged.connect(lambda i: self.state.set_side(self.side_combo.itemData(i)))
+        bar.addWidget(self.side_combo)
+        bar.addSeparator()
+        self.mirror_box = QCheckBox("Mirror view")
+        self.mirror_box.setToolTip("Off: as if facing the patient. On: as the patient sees themself in a mirror.")
+        self.mirror_box.toggled.connect(self.state.set_mirror)
+        bar.addWidget(self.mirror_box)
+        self.spillover_box = QCheckBox("Spillover")
+        self.spillover_box.setChecked(self.state.show_spillover)
+        self.spillover_box.toggled.connect(self.state.set_show_spillover)
+        bar.addWidget(self.spillover_box)
+        self.labels_box = QCheckBox("Labels")
+        self.labels_box.setChecked(self.state.show_labels)
+        self.labels_box.toggled.connect(self.state.set_show_labels)
+        bar.addWidget(self.labels_box)
+        bar.addSeparator()
+        for text, slot in (("Fit", self.canvas.fit), ("Zoom in", lambda: self.canvas.zoom(1.25)), ("Zoom out", lambda: self.canvas.zoom(0.8))):
+            bar.addAction(text, slot)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for text, keys, slot in (
+            ("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.canvas.zoom(1.25)),
+            ("Zoom &out", ["Ctrl+-"], lambda: self.canvas.zoom(0.8)),
+            ("&Fit to view", ["Ctrl+0"], self.canvas.fit),
+            ("&Clear selection", ["Esc"], self.state.clear_selection),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+            self.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About tpi-viewer", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About tpi-viewer", "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(about_html(self.catalog))
+        box.open()
+
+    def _on_selection_changed(self, ids: list[str]) -> None:
+        if ids and ids[-1] not in self.canvas.body_map.muscle_ids:
+            self.state.set_view(self.catalog.muscle(ids[-1]).views[0])
+
+    def _on_view_changed(self, view: str) -> None:
+        self.view_combo.setCurrentIndex(self.catalog.view_ids.index(view))
+
+    def _on_side_changed(self, side: str) -> None:
+        self.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(side))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("view", self.state.view)
+        self.settings.setValue("side", self.state.side)
+        self.settings.sync()
+        super().closeEvent(event)

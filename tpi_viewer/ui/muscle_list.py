@@ -1,0 +1,62 @@
+"""The searchable muscle list; Ctrl-click adds to the selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.queries import search_muscles
+from tpi_viewer.ui.state import ViewerState
+
+
+class MuscleList(QWidget):
+    """Filter box over the catalogue's muscles; mirrors the selection."""
+
+    def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.state = state
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search muscles (name, Latin, plain words, SCM, QL…)")
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        self.search.textChanged.connect(self._on_search_changed)
+        self.list.itemClicked.connect(self._on_item_clicked)
+        state.selection_changed.connect(self._on_selection_changed)
+        self._on_search_changed("")
+
+    def visible_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def _on_search_changed(self, text: str) -> None:
+        self.list.clear()
+        for muscle in search_muscles(self.catalog, text):
+            item = QListWidgetItem(f"{muscle.name}\n  {muscle.lay_name}")
+            item.setData(Qt.ItemDataRole.UserRole, muscle.id)
+            item.setToolTip(muscle.latin)
+            self.list.addItem(item)
+        self._on_selection_changed(self.state.selection)
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        muscle_id = item.data(Qt.ItemDataRole.UserRole)
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.state.toggle(muscle_id)
+        else:
+            self.state.select(muscle_id)
+
+    def _on_selection_changed(self, ids: list[str]) -> None:
+        chosen = set(ids)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            font = item.font()
+            font.setBold(item.data(Qt.ItemDataRole.UserRole) in chosen)
+            item.setFont(font)
+            item.setBackground(Qt.GlobalColor.transparent)
+            if item.data(Qt.ItemDataRole.UserRole) in chosen:
+                item.setBackground(Qt.GlobalColor.lightGray)
