@@ -67,8 +67,8 @@ def body_map() -> dict[str, Any]:
                         "visible": [], "full": [_rect(cx - 30, 120, cx + 30, 180)], "label": [cx, 150]})
         muscles.append({"muscle": "context_muscle", "side": side, "layer": "superficial", "drawn": False,
                         "visible": [_rect(cx - 40, 230, cx + 40, 270)], "full": [_rect(cx - 40, 230, cx + 40, 270)], "label": [cx, 250]})
-        marks += [{"muscle": "alpha", "id": "tp1", "side": side, "at": [cx, 50]},
-                  {"muscle": "beta", "id": "tp1", "side": side, "at": [cx, 150]}]
+        marks += [{"muscle": "alpha", "id": "tp1", "side": side, "at": [cx + 15, 35]},
+                  {"muscle": "beta", "id": "tp1", "side": side, "at": [cx + 15, 135]}]
     return {"format": "tpi-viewer-body-map", "format_version": 1, "view": "anterior", "title": "Front",
             "shows_side": None, "subject_right_on": "left", "bounds": [0, 0, 200, 300],
             "skin": [_rect(0, 0, 200, 300)], "bones": [], "muscles": muscles, "regions": regions, "trigger_points": marks}

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process, utils
 
 
-def near_matches(word: str, choices: Iterable[str], limit: int = 3, cutoff: float = 60.0) -> list[str]:
+def near_matches(word: str, choices: Iterable[str], limit: int = 3, cutoff: float = 70.0) -> list[str]:
     """The closest few choices to `word`, best first."""
     found = process.extract(word, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff)
     return [choice for choice, _score, _index in found]

@@ -227,7 +227,7 @@ class BodyCanvas(QWidget):
             size = "11pt" if chosen else "9pt"
             item = pg.TextItem(
                 html=f'<div style="font-size:{size};font-weight:{weight};color:#111">{_escape(name)}</div>',
-                anchor=(0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 215 if chosen else 170),
+                anchor=(0.5, -0.35) if chosen else (0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 215 if chosen else 170),
                 border=pg.mkPen(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE, width=1),
             )
             item.setZValue(40 if chosen else 35)

@@ -1,0 +1,80 @@
+"""The window: list and panel follow the selection; settings persist; bad data opens a dialog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tpi_viewer import app
+from tpi_viewer.ui.main_window import MainWindow
+
+
+def _window(qtbot, catalog, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(catalog, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_list_click_selects_and_panel_shows_the_muscle(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    lst = window.muscle_list.list
+    item = lst.item(window.muscle_list.visible_ids().index("alpha"))
+    with qtbot.waitSignal(window.state.selection_changed):
+        qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(item).center())
+    text = window.panel.text()
+    for expected in ("Alpha", "Musculus alpha", "In plain words: the alpha muscle", "Local pain", "Essential:",
+                     "Spillover:", "Trigger points", "Related conditions", "Neck pain", "Injection safety",
+                     "Mind the vessels.", "Usual patient position", "Sources", "Source A", "not a diagnostic tool"):
+        assert expected in text, expected
+
+
+def test_search_filters_the_list(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    qtbot.keyClicks(window.muscle_list.search, "bet")
+    assert window.muscle_list.visible_ids() == ["beta"]
+
+
+def test_panel_tabs_for_several_muscles(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    window.state.set_selection(["alpha", "beta"])
+    assert window.panel.tabs.count() == 2
+    assert window.panel.shown_muscle == "beta"
+    window.panel.tabs.setCurrentIndex(0)
+    assert window.panel.text().startswith("Alpha")
+
+
+def test_settings_restore_view_side_and_geometry(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    window.resize(701, 523)
+    window.side_combo.setCurrentIndex(2)
+    assert window.state.side == "left"
+    window.close()
+    again = _window(qtbot, mini_catalog, tmp_path)
+    assert again.state.side == "left"
+    assert again.side_combo.currentText() == "Patient's left"
+    assert (again.width(), again.height()) == (701, 523)
+
+
+def test_bad_data_opens_an_error_dialog_and_exits_2(qtbot, mini_root, monkeypatch) -> None:
+    path = mini_root / "data" / "muscles.json"
+    doc = json.loads(path.read_text())
+    doc["muscles"][0]["referred_zones"]["essential"][0]["regions"] = ["nowhere"]
+    path.write_text(json.dumps(doc))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    assert app.main([]) == 2
+    assert len(shown) == 1
+    assert "muscles.json" in shown[0] and "$.muscles[0].referred_zones.essential[0].regions[0]" in shown[0]
+    assert "unknown region 'nowhere'" in shown[0]
+
+
+def test_about_says_reference_not_diagnosis(mini_catalog) -> None:
+    from tpi_viewer.ui.about import about_html
+
+    assert "not a diagnostic tool" in about_html(mini_catalog)
