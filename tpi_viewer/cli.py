@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one muscle")
     p.add_argument("id", help="muscle id, e.g. masseter")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("views", help="list the views with their muscles and regions")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("validate", help="check a muscles.json file (default: the shipped one)")
     p.add_argument("path", nargs="?", type=Path, help="muscles.json to check")
     p = sub.add_parser("render", help="draw a view to PNG, as the window draws it")
@@ -127,6 +129,29 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_views(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.views import VIEW_NAMES
+
+    catalog = _catalog()
+    docs = []
+    for view in catalog.view_ids:
+        body_map = catalog.body_maps[view]
+        docs.append({
+            "id": view,
+            "name": VIEW_NAMES[view],
+            "title": body_map.title,
+            "muscles": sorted(m for m in body_map.muscle_ids if m in catalog.muscle_ids),
+            "context_muscles": sorted(m for m in body_map.muscle_ids if m not in catalog.muscle_ids),
+            "regions": sorted(body_map.region_ids),
+        })
+    if args.json:
+        _emit(docs)
+    else:
+        for d in docs:
+            print(f"{d['id']:<15} {d['name']}: {len(d['muscles'])} muscles, {len(d['regions'])} regions")
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from tpi_viewer import paths
     from tpi_viewer.model.loading import check_catalog_file
@@ -165,4 +190,4 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "validate": cmd_validate, "render": cmd_render}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}

@@ -1,0 +1,76 @@
+"""The shipped catalogue: valid, complete for the core muscles, free of known wrong claims."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.wrong_claims import WRONG_CLAIMS
+from tpi_viewer import paths
+from tpi_viewer.model.loading import check_catalog_file
+
+CORE = ["masseter", "temporalis", "scm_sternal", "scm_clavicular", "upper_trapezius", "middle_trapezius",
+        "lower_trapezius", "levator_scapulae", "quadratus_lumborum", "piriformis"]
+BEST_VIEW = {"masseter": "head_lateral", "temporalis": "head_lateral", "scm_sternal": "head_lateral",
+             "scm_clavicular": "head_lateral", "upper_trapezius": "posterior", "middle_trapezius": "posterior",
+             "lower_trapezius": "posterior", "levator_scapulae": "posterior", "quadratus_lumborum": "posterior",
+             "piriformis": "posterior"}
+
+
+def test_shipped_file_is_valid() -> None:
+    assert check_catalog_file(paths.muscles_path()) == []
+
+
+@pytest.mark.parametrize("muscle_id", CORE)
+def test_core_muscle_is_complete(catalog, muscle_id: str) -> None:
+    m = catalog.muscle(muscle_id)
+    assert m.views[0] == BEST_VIEW[muscle_id]
+    assert m.name and m.latin and m.lay_name
+    assert m.trigger_points and m.essential_zones and m.safety and m.symptoms and m.conditions
+    assert m.spillover_zones or m.spillover_note
+    assert all(s.url.startswith(("https://", "http://")) for s in m.sources)
+    assert any(s.authority in ("primary", "secondary") for s in m.sources)
+    for zone in m.zones:
+        assert zone.lay_text and zone.text and zone.sources
+    body_map = catalog.body_maps[m.views[0]]
+    assert {s.side for s in body_map.muscle_shapes(muscle_id)} >= ({body_map.shows_side} if body_map.shows_side else {"right", "left"})
+
+
+def _texts() -> list[tuple[str, str]]:
+    from tpi_viewer.ui.legend import DISCLAIMER
+    from tpi_viewer.ui.panel_html import empty_html
+
+    root = Path(__file__).resolve().parents[1]
+    out = [("muscles.json", paths.muscles_path().read_text(encoding="utf-8")),
+           ("legend", DISCLAIMER), ("panel", empty_html()), ("README", (root / "README.md").read_text(encoding="utf-8"))]
+    out += [(p.name, p.read_text(encoding="utf-8")) for p in (root / "tpi_viewer").rglob("*.py")]
+    return out
+
+
+@pytest.mark.parametrize("claim", sorted(WRONG_CLAIMS))
+def test_no_wrong_claim_anywhere(claim: str) -> None:
+    pattern = re.compile(WRONG_CLAIMS[claim], re.IGNORECASE)
+    hits = [name for name, text in _texts() if pattern.search(text)]
+    assert hits == [], f"{claim!r} appears in {hits}"
+
+
+def test_wrong_claim_patterns_do_catch_the_claims() -> None:
+    samples = ["A general anaesthetic is given", "the masticator muscle", "lumbar quadriceps", "upper trapezium",
+               "referred pain follows a dermatome", "piriformis is a hip flexor"]
+    for sample in samples:
+        assert any(re.search(p, sample, re.IGNORECASE) for p in WRONG_CLAIMS.values()), sample
+
+
+def test_every_muscle_cites_its_statements() -> None:
+    doc = json.loads(paths.muscles_path().read_text(encoding="utf-8"))
+    for m in doc["muscles"]:
+        ids = {s["id"] for s in m["sources"]}
+        cited = set()
+        for key in ("attachments", "location", "position"):
+            cited |= set(m[key]["sources"])
+        for zone in [m["local_zone"], *m["referred_zones"]["essential"], *m["referred_zones"]["spillover"]]:
+            cited |= set(zone["sources"])
+        assert cited <= ids and cited, m["id"]

@@ -1,0 +1,67 @@
+"""The shipped body maps: right side on the correct side, every core muscle selectable and painted."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_shipped_data import BEST_VIEW
+from tests.ui.helpers import click, is_essential_red, is_highlight, wait_for_layout
+from tpi_viewer.ui.canvas import BodyCanvas
+from tpi_viewer.ui.state import ViewerState
+
+
+@pytest.mark.parametrize("view", ["anterior", "posterior"])
+def test_right_side_is_on_the_correct_side_of_the_picture(catalog, view: str) -> None:
+    body_map = catalog.body_maps[view]
+    x0, _, x1, _ = body_map.bounds
+    middle = (x0 + x1) / 2
+    right = [s.label[0] for s in body_map.muscles if s.side == "right"]
+    left = [s.label[0] for s in body_map.muscles if s.side == "left"]
+    assert right and left
+    if view == "anterior":  # facing the patient: their right is on our left
+        assert max(right) < middle < min(left)
+    else:
+        assert min(right) > middle > max(left)
+
+
+def _canvas(qtbot, catalog, view: str, side: str = "right") -> BodyCanvas:
+    canvas = BodyCanvas(catalog, ViewerState(view, side))  # type: ignore[arg-type]
+    qtbot.addWidget(canvas)
+    canvas.resize(700, 900)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    return canvas
+
+
+def _area_colors(qtbot, canvas: BodyCanvas, point: tuple[float, float], radius: int = 3) -> list:
+    pos = wait_for_layout(qtbot, canvas, point)
+    image = canvas.view.viewport().grab().toImage()
+    r = image.devicePixelRatio()
+    return [image.pixelColor(int((pos.x() + dx) * r), int((pos.y() + dy) * r))
+            for dx in range(-radius, radius + 1) for dy in range(-radius, radius + 1)]
+
+
+@pytest.mark.parametrize("muscle_id", sorted(BEST_VIEW))
+def test_click_selects_core_muscle_and_paints_it_and_its_zones(qtbot, catalog, muscle_id: str) -> None:
+    view = BEST_VIEW[muscle_id]
+    canvas = _canvas(qtbot, catalog, view)
+    body_map = canvas.body_map
+    side = body_map.shows_side or "right"
+    shape = next(s for s in body_map.muscle_shapes(muscle_id) if s.side == side)
+    hit = body_map.muscle_at(shape.label, frozenset(catalog.muscle_ids))
+    if hit is not None and hit.muscle == muscle_id:
+        click(qtbot, canvas, shape.label)
+    else:  # a deep muscle under another selectable one: choose it from the list instead
+        canvas.state.select(muscle_id)
+    assert canvas.state.selection == [muscle_id]
+    colors = _area_colors(qtbot, canvas, shape.label)
+    assert sum(is_highlight(c) for c in colors) >= len(colors) // 3, f"{muscle_id} not highlighted at its label"
+    muscle = catalog.muscle(muscle_id)
+    essential_regions = {r for z in muscle.essential_zones for r in z.regions}
+    shapes = [g for g in body_map.regions if g.region in essential_regions and g.side in (side, "midline")]
+    assert shapes, f"no essential zone of {muscle_id} in {view}"
+    reds = 0
+    for g in shapes:
+        colors = _area_colors(qtbot, canvas, g.label, 2)
+        reds += sum(is_essential_red(c) for c in colors) >= len(colors) // 3
+    assert reds >= 1, f"essential zone of {muscle_id} not painted red in {view}"

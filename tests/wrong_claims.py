@@ -1,0 +1,26 @@
+"""Claims of clinical_facts.md section 3 that must never appear (case-insensitive regexes)."""
+
+WRONG_CLAIMS: dict[str, str] = {
+    "general anesthesia for TPI": r"general an(a)?esthe(tic|sia)",
+    "'masticator' muscle": r"\bmasticator\b",
+    "'scapular levator'": r"scapular levator",
+    "'lumbar quadriceps'": r"lumbar quadriceps",
+    "'mammary sternum'": r"mammary",
+    "'temperature' muscle": r"temperature muscle",
+    "'trapezium' for trapezius": r"trapezium",
+    "garbled 'masetero'": r"masetero",
+    "garbled 'lumbosum'": r"lumbosum",
+    "garbled 'iliopsoa'": r"iliopsoa\b",
+    "'activation points'": r"activation points?",
+    "'sensitive points'": r"sensitive points",
+    "'motor plaques'": r"motor plaques?",
+    "piriformis/QL as hip flexors": r"(piriformis|quadratus lumborum)[^.]{0,60}hip flexor",
+    "severe asthma as a contraindication": r"asthma[^.]{0,40}contraindicat",
+    "relief 24-72 h / 30 days": r"(24\s*[-–]\s*72\s*h|30 days on average)",
+    "proven lasting cure": r"proven[^.]{0,30}cure",
+    "trigger points on imaging or blood tests": r"(show|seen|visible|detect)[^.]{0,30}(x-ray|mri|blood test)",
+    "referral follows a dermatome": r"follows? (a |the )?(single )?(nerve|dermatome)",
+    "botox approved for trigger points": r"fda[- ]approved[^.]{0,40}(trigger|myofascial)",
+    "dry needling gentler": r"dry needling is gentler",
+    "keep the muscle still": r"keep the (treated )?muscle still",
+}
