@@ -57,7 +57,7 @@ class Zone:
     def region_sides(self, tp_side: Side) -> frozenset[str]:
         """The region sides this zone covers for a trigger point on `tp_side` (midline always)."""
         other: Side = "left" if tp_side == "right" else "right"
-        by_laterality = {
+        by_laterality: dict[str, set[str]] = {
             "ipsilateral": {tp_side},
             "contralateral": {other},
             "bilateral": {"right", "left"},
