@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the user's own cache of validated data.
+os.environ["TPI_VIEWER_CACHE_DIR"] = tempfile.mkdtemp(prefix="tpi-viewer-test-cache-")
 
 import pytest  # noqa: E402
 

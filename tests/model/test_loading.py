@@ -116,3 +116,22 @@ def test_broken_body_map_names_its_path(mini_root: Path) -> None:
     path.write_text(json.dumps(doc))
     problems = [str(p) for p in check_catalog_file(mini_root / "data" / "muscles.json")]
     assert any("anterior.json: $.muscles[0].label: expected a point" in p for p in problems), problems
+
+
+def test_validation_is_remembered_by_content_and_redone_on_change(mini_root: Path, tmp_path: Path, monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("TPI_VIEWER_CACHE_DIR", str(tmp_path / "cache"))
+
+    code = ("import sys; from tpi_viewer.model.loading import load_catalog; c = load_catalog(); "
+            "print('jsonschema' in sys.modules, c.body_maps['anterior'].view)")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["True", "anterior"]
+    assert second.stdout.split() == ["False", "anterior"]  # known-valid data is not re-validated
+    data = _data()
+    data["muscles"][0]["conditions"] = ["nope"]
+    (mini_root / "data" / "muscles.json").write_text(json.dumps(data))
+    third = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert third.returncode != 0 and "unknown condition 'nope'" in third.stderr

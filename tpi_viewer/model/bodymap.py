@@ -168,6 +168,12 @@ class _Reader:
         return (0.0, 0.0)
 
     def multipolygon(self, value: Any, where: tuple[object, ...]) -> MultiPolygon:
+        try:  # fast path for well-formed data; the checking path below names what is wrong
+            shape = tuple(tuple(tuple((float(x), float(y)) for x, y in ring) for ring in poly) for poly in value)
+            if all(poly and all(len(ring) >= 3 for ring in poly) for poly in shape):
+                return shape
+        except (TypeError, ValueError):
+            pass
         if not isinstance(value, list):
             self.bad(where, "expected a list of polygons")
             return ()

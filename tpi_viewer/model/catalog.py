@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tpi_viewer.model.bodymap import BodyMap, RegionInfo
@@ -17,7 +18,7 @@ class Catalog:
     reviewed: str
     muscles: tuple[Muscle, ...]
     conditions: tuple[Condition, ...]
-    body_maps: dict[str, BodyMap] = field(default_factory=dict)
+    body_maps: Mapping[str, BodyMap] = field(default_factory=dict)
     regions: dict[str, RegionInfo] = field(default_factory=dict)
 
     def muscle(self, muscle_id: str) -> Muscle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from tpi_viewer.model.bodymap import BodyMap, RegionInfo, load_body_map, load_re
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError, Problem
 from tpi_viewer.model.types import Condition, Muscle, Source, Statement, TriggerPoint, Zone, ZoneKind
-from tpi_viewer.model.validation import schema_problems, semantic_problems
+from tpi_viewer.model.validated import LazyBodyMaps, fingerprint, is_known_valid, remember_valid
 from tpi_viewer.model.views import VIEW_IDS
 
 
@@ -48,19 +49,32 @@ def check_catalog_file(muscles_file: Path, maps_dir: Path | None = None, schema_
 
 
 def load_catalog(muscles_file: Path | None = None, maps_dir: Path | None = None, schema_file: Path | None = None) -> Catalog:
-    """Load, validate and build the catalogue; DataError naming file, JSON path and problem."""
+    """Load, validate and build the catalogue; DataError naming file, JSON path and problem.
+
+    Validation runs in full the first time a given set of files is seen; a success is
+    remembered by content hash, so unchanged data starts fast and its maps load per view.
+    """
     muscles_file = Path(muscles_file or paths.muscles_path())
     maps_dir = Path(maps_dir or paths.body_maps_dir())
     schema_file = Path(schema_file or paths.schema_path())
     raw = read_json(muscles_file)
-    schema = read_json(schema_file)
-    problems = schema_problems(raw, schema, str(muscles_file))
-    if problems:
-        raise DataError(problems)
-    body_maps, regions = load_body_maps(maps_dir)
-    problems = semantic_problems(raw, str(muscles_file), regions, body_maps)
-    if problems:
-        raise DataError(problems)
+    stamp = fingerprint(muscles_file, schema_file, maps_dir)
+    if stamp is not None and is_known_valid(stamp) and isinstance(raw, dict):
+        body_maps: Mapping[str, BodyMap] = LazyBodyMaps(maps_dir, VIEW_IDS)
+        regions = load_regions(maps_dir / "regions.json")
+    else:
+        from tpi_viewer.model.validation import schema_problems, semantic_problems
+
+        schema = read_json(schema_file)
+        problems = schema_problems(raw, schema, str(muscles_file))
+        if problems:
+            raise DataError(problems)
+        body_maps, regions = load_body_maps(maps_dir)
+        problems = semantic_problems(raw, str(muscles_file), regions, body_maps)
+        if problems:
+            raise DataError(problems)
+        if stamp is not None:
+            remember_valid(stamp)
     return Catalog(
         data_version=raw["data_version"],
         reviewed=raw["reviewed"],

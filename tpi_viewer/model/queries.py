@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, utils
-
 from tpi_viewer.model.bodymap import BodyMap, RegionShape, TriggerPointMark
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import SIDES, Muscle, Side, SideChoice, Zone
@@ -56,18 +54,25 @@ def _token_score(token: str, words: list[str]) -> float:
         return 100.0
     if len(token) < 4:
         return 0.0
+    from rapidfuzz import fuzz
+
     return max((fuzz.ratio(token, w) for w in words), default=0.0)
+
+
+def _normalise(text: str) -> str:
+    """Lower case, punctuation to spaces (what rapidfuzz's default processor does)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def search_muscles(catalog: Catalog, text: str) -> list[Muscle]:
     """Muscles matching every word of `text` by name, Latin, lay name, abbreviation or synonym; typo-tolerant."""
-    tokens = utils.default_process(text).split()
+    tokens = _normalise(text).split()
     if not tokens:
         return sorted(catalog.muscles, key=lambda m: m.name.lower())
     scored = []
     for m in catalog.muscles:
         names = [m.name, m.latin, m.lay_name, m.id.replace("_", " "), *m.abbreviations, *m.synonyms]
-        words = [w for name in names for w in utils.default_process(name).split()]
+        words = [w for name in names for w in _normalise(name).split()]
         score = min(_token_score(t, words) for t in tokens)
         if score >= 75:
             scored.append((-score, m.name.lower(), m))

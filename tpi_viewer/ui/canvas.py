@@ -12,6 +12,7 @@ from tpi_viewer.model.bodymap import BodyMap, MuscleShape
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.queries import painted_zones, sides_of, trigger_point_marks
 from tpi_viewer.ui import style
+from tpi_viewer.ui.label_item import LabelItem
 from tpi_viewer.ui.legend import Legend
 from tpi_viewer.ui.paths_qt import make_path, union_path
 from tpi_viewer.ui.state import ViewerState
@@ -43,7 +44,7 @@ class BodyCanvas(QWidget):
         layout.addWidget(self.legend)
         self._layers: dict[str, ViewLayer] = {}
         self._overlay: list[QGraphicsItem] = []
-        self._texts: list[pg.TextItem] = []
+        self._texts: list[LabelItem] = []
         self._selectable = frozenset(catalog.muscle_ids)
         self._last_hover = ""
         scene = self.view.scene()
@@ -187,7 +188,8 @@ class BodyCanvas(QWidget):
             for shape in body_map.muscle_shapes(muscle_id):
                 if shape.side in sides or shape.side == "midline":
                     self._add(self._highlight_item(shape, layer))
-            for mark in trigger_point_marks(body_map, muscle, side_choice):  # type: ignore[arg-type]
+            marks = trigger_point_marks(body_map, muscle, side_choice) if self.state.view in muscle.views else []  # type: ignore[arg-type]
+            for mark in marks:
                 marks_x.append(mark.at[0])
                 marks_y.append(mark.at[1])
         for x, y in zip(marks_x, marks_y):
@@ -210,39 +212,34 @@ class BodyCanvas(QWidget):
         return item
 
     def _rebuild_texts(self) -> None:
+        scene = self.view.scene()
         for t in self._texts:
-            self.vb.removeItem(t)
+            scene.removeItem(t)
         self._texts.clear()
         body_map = self.body_map
         sides = self.highlight_sides()
         selected = set(self.state.selection)
         for shape in body_map.muscles:
             chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
-            if not chosen and not (self.state.show_labels and shape.muscle in self._selectable):
-                continue
-            if not chosen and shape.muscle in selected:
-                continue
-            name = self.catalog.muscle(shape.muscle).name
-            weight = "bold" if chosen else "normal"
-            size = "11pt" if chosen else "9pt"
-            item = pg.TextItem(
-                html=f'<div style="font-size:{size};font-weight:{weight};color:#111">{_escape(name)}</div>',
-                anchor=(0.5, -0.35) if chosen else (0.5, 0.5), fill=pg.mkBrush(255, 255, 255, 215 if chosen else 170),
-                border=pg.mkPen(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE, width=1),
-            )
-            item.setZValue(40 if chosen else 35)
-            item.setData(0, shape.label)
-            item.setData(1, chosen)
-            self.vb.addItem(item, ignoreBounds=True)
-            self._texts.append(item)
+            if chosen or (self.state.show_labels and shape.muscle in self._selectable and shape.muscle not in selected):
+                item = LabelItem(
+                    self.catalog.muscle(shape.muscle).name, shape.label,
+                    anchor=(0.5, -0.35) if chosen else (0.5, 0.5), bold=chosen, point_size=11 if chosen else 9,
+                    border=QColor(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE),
+                    background=QColor(255, 255, 255, 220 if chosen else 175), key=shape.muscle,
+                )
+                item.setZValue(40 if chosen else 35)
+                self._add_text(item)
         for text, anchor, point in self._side_captions():
-            item = pg.TextItem(html=f'<div style="font-size:11pt;color:#444">{text}</div>', anchor=anchor)
+            item = LabelItem(text, point, anchor=anchor, point_size=11)
+            item.important = True
             item.setZValue(45)
-            item.setData(0, point)
-            item.setData(1, True)
-            self.vb.addItem(item, ignoreBounds=True)
-            self._texts.append(item)
+            self._add_text(item)
         self._place_texts()
+
+    def _add_text(self, item: LabelItem) -> None:
+        self.vb.addItem(item, ignoreBounds=True)
+        self._texts.append(item)
 
     def _side_captions(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
         x0, y0, x1, _ = self.body_map.bounds
@@ -250,30 +247,42 @@ class BodyCanvas(QWidget):
         if shown is not None:
             side = shown if self.state.side in ("both", shown) else self.state.side
             note = " (mirror image of the other side)" if side != shown else ""
-            return [(f"Patient's <b>{side.upper()}</b> side{note}", (0.5, 0.0), ((x0 + x1) / 2, y0))]
+            return [(f"Patient's {side.upper()} side{note}", (0.5, 0.0), ((x0 + x1) / 2, y0))]
         right_on_left = (self.body_map.subject_right_on == "left") != self.flipped()
         left_text, right_text = ("RIGHT", "LEFT") if right_on_left else ("LEFT", "RIGHT")
         lx, rx = (x1, x0) if self.flipped() else (x0, x1)
-        return [
-            (f"Patient's <b>{left_text}</b>", (0.0, 0.0), (lx, y0)),
-            (f"Patient's <b>{right_text}</b>", (1.0, 0.0), (rx, y0)),
-        ]
+        return [(f"Patient's {left_text}", (0.0, 0.0), (lx, y0)), (f"Patient's {right_text}", (1.0, 0.0), (rx, y0))]
 
     def _place_texts(self) -> None:
-        """Position labels; drop unselected ones that would collide with earlier ones."""
+        """One label per muscle, on its first side that fits; a selected muscle is always labelled."""
         px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
         taken: list[QRectF] = []
-        for item in sorted(self._texts, key=lambda t: not t.data(1)):
-            pos = self.to_view(item.data(0))
-            item.setPos(pos)
-            br = item.boundingRect()
-            w, h = br.width() * px, br.height() * abs(py)
-            ax, ay = item.anchor.x(), item.anchor.y()
-            rect = QRectF(pos.x() - ax * w, pos.y() - ay * h, w, h)
-            visible = bool(item.data(1)) or not any(rect.intersects(t) for t in taken)
+        labelled: set[str] = set()
+        ordered = sorted(self._texts, key=lambda t: (t.key is not None, not t.important))
+        rects = {}
+        for item in ordered:
+            at = self.to_view(item.point)
+            item.setPos(at)
+            rects[id(item)] = item.pixel_rect(at, px, py)
+        for item in ordered:
+            rect = rects[id(item)]
+            free = not any(rect.intersects(t) for t in taken)
+            if item.key is None:
+                visible = True
+            elif item.key in labelled:
+                visible = False
+            elif item.important:  # the last side of a selected muscle is shown even if it overlaps
+                later_free = [o for o in ordered if o is not item and o.key == item.key and o.important
+                              and ordered.index(o) > ordered.index(item)
+                              and not any(rects[id(o)].intersects(t) for t in taken)]
+                visible = free or not later_free
+            else:
+                visible = free
             item.setVisible(visible)
             if visible:
                 taken.append(rect)
+                if item.key is not None:
+                    labelled.add(item.key)
 
 
 def _trigger_point_item(x: float, y: float) -> QGraphicsPathItem:

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_selection_changed(self, ids: list[str]) -> None:
-        if ids and ids[-1] not in self.canvas.body_map.muscle_ids:
+        if ids and self.state.view not in self.catalog.muscle(ids[-1]).views:
             self.state.set_view(self.catalog.muscle(ids[-1]).views[0])
 
     def _on_view_changed(self, view: str) -> None:

@@ -34,7 +34,7 @@ class ViewLayer:
             item.setParentItem(self.group)
         for shape in body_map.muscles:
             fill = style.MUSCLE_SELECTABLE_FILL if shape.muscle in selectable else style.MUSCLE_FILL
-            if shape.visible:
+            if shape.visible and shape.layer != "deep":  # deep muscles only ever as a dashed outline
                 item = self._item(self.outline_path(shape), QBrush(fill), style.cosmetic(style.MUSCLE_LINE, 0.8), 2)
                 item.setParentItem(self.group)
             if shape.layer == "deep" and shape.muscle in selectable:

@@ -1,0 +1,47 @@
+"""A cheap screen-space text label (fixed pixel size at any zoom) for the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+
+class LabelItem(QGraphicsItem):
+    """Text in a rounded box, anchored at a point; ignores the view's zoom and mirroring."""
+
+    def __init__(self, text: str, point: tuple[float, float], anchor: tuple[float, float] = (0.5, 0.5),
+                 bold: bool = False, point_size: float = 9.0, border: QColor | None = None,
+                 background: QColor | None = None, key: str | None = None) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.text = text
+        self.point = point
+        self.key = key
+        self.important = bold
+        self.font = QFont()
+        self.font.setPointSizeF(point_size)
+        self.font.setBold(bold)
+        self.border = border
+        self.background = background
+        fm = QFontMetricsF(self.font)
+        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
+        self._rect = QRectF(-anchor[0] * w, -anchor[1] * h, w, h)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def pixel_rect(self, at: QPointF, px: float, py: float) -> QRectF:
+        """The label's area in view coordinates when placed at `at` (px, py: view units per pixel)."""
+        r = self._rect
+        return QRectF(at.x() + r.left() * px, at.y() + r.top() * py, r.width() * px, r.height() * py)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.background is not None:
+            painter.setBrush(self.background)
+            painter.setPen(QPen(self.border, 1) if self.border is not None else Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setFont(self.font)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
