@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--muscle", action="append", default=[], metavar="ID", help="select a muscle (repeatable)")
     p.add_argument("--side", choices=("left", "right", "both"), default="both")
     p.add_argument("--mirror", action="store_true", help="mirror view instead of facing the patient")
+    p.add_argument("--whole", action="store_true", help="show the whole view instead of zooming to the muscles")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
     p.add_argument("--width", type=int, default=1000, metavar="PX")
     return parser
@@ -184,7 +185,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from tpi_viewer.export.figure import render_png
 
     app = QApplication.instance() or QApplication(["tpi-viewer"])
-    out = render_png(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror)
+    out = render_png(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror, args.whole)
     print(f"wrote {out}", file=sys.stderr)
     del app
     return EXIT_OK

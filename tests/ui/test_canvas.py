@@ -18,6 +18,7 @@ MIDDLE_RIGHT = (10.0, 110.0)  # alpha's spillover zone
 @pytest.fixture
 def canvas(qtbot, mini_catalog):
     state = ViewerState("anterior", "both")
+    state.focus_selection = False  # these tests probe both sides; focusing has its own test
     widget = BodyCanvas(mini_catalog, state)
     qtbot.addWidget(widget)
     widget.resize(500, 800)
@@ -119,3 +120,36 @@ def test_trigger_points_are_marked_for_the_selected_side(qtbot, canvas) -> None:
     assert max(mark.red(), mark.green(), mark.blue()) < 90  # the black X
     other = pixel(qtbot, canvas, (165.0, 35.0))
     assert max(other.red(), other.green(), other.blue()) > 120
+
+
+def test_selection_zooms_to_the_muscle_and_its_zones(qtbot, canvas) -> None:
+    canvas.state.focus_selection = True
+    canvas.state.set_side("right")
+    pixel(qtbot, canvas, ALPHA_RIGHT)
+    whole = canvas.vb.viewRect()
+    canvas.state.select("alpha")
+    focused = canvas.vb.viewRect()
+    assert canvas.focus_rect() == __import__("PySide6.QtCore").QtCore.QRectF(0, 0, 100, 300)
+    assert focused.center().x() < 100 - 20  # centred on the patient's right half (the picture's left)
+    for point in (ALPHA_RIGHT, LOWER_RIGHT, MIDDLE_RIGHT):  # the muscle and all its zones stay in view
+        assert focused.contains(canvas.to_view(point))
+    assert not focused.contains(canvas.to_view((190.0, 50.0)))
+    canvas.state.clear_selection()
+    assert canvas.vb.viewRect().width() == __import__("pytest").approx(whole.width(), rel=0.05)
+
+
+def test_labels_never_cover_trigger_points(qtbot, canvas) -> None:
+    from tpi_viewer.ui.canvas import _MarkItem
+
+    canvas.state.select("alpha")
+    canvas.state.select("beta", additive=True)
+    pixel(qtbot, canvas, ALPHA_RIGHT)
+    canvas._place_texts()
+    px, py = canvas.vb.viewPixelSize()
+    marks = [canvas.to_view(m.pos_in_map) for m in canvas._overlay if isinstance(m, _MarkItem)]
+    assert len(marks) == 4
+    labels = [t for t in canvas._texts if t.isVisible() and t.key is not None]
+    assert {t.key for t in labels} == {"alpha", "beta"}
+    for label in labels:
+        rect = label.pixel_rect(label.pos(), px, py)
+        assert not any(rect.contains(m) for m in marks), label.text

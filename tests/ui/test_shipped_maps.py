@@ -65,3 +65,25 @@ def test_click_selects_core_muscle_and_paints_it_and_its_zones(qtbot, catalog, m
         colors = _area_colors(qtbot, canvas, g.label, 2)
         reds += sum(is_essential_red(c) for c in colors) >= len(colors) // 3
     assert reds >= 1, f"essential zone of {muscle_id} not painted red in {view}"
+
+
+def test_choosing_a_muscle_shows_one_of_its_views(qtbot, catalog, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from tpi_viewer.ui.main_window import MainWindow
+
+    window = MainWindow(catalog, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.state.set_view("head_lateral")
+    window.state.select("piriformis")
+    assert window.state.view == "posterior"
+    assert window.view_combo.currentData() == "posterior"
+    window.state.select("masseter")
+    assert window.state.view == "head_lateral"
+
+
+def test_about_credits_bodyparts3d(catalog) -> None:
+    from tpi_viewer.ui.about import about_html
+
+    html = about_html(catalog)
+    assert "BodyParts3D" in html and "Database Center for Life Science" in html

@@ -28,19 +28,21 @@ def render_png(
     out: Path,
     width: int = 1000,
     mirror: bool = False,
+    whole: bool = False,
 ) -> Path:
     """Draw the view with the muscles selected and save it; returns the file written."""
     app = QApplication.instance()
     assert app is not None, "a QApplication must exist"
     state = ViewerState(view, side)
     state.set_mirror(mirror)
+    state.focus_selection = not whole
     state.set_selection(muscles)
     canvas = BodyCanvas(catalog, state)
     canvas.resize(canvas_size(canvas, width))
     canvas.show()
     for _ in range(3):
         app.processEvents()
-    canvas.fit()
+    canvas.refocus()
     app.processEvents()
     image = canvas.grab()
     canvas.close()

@@ -51,7 +51,7 @@ class BodyCanvas(QWidget):
         scene.sigMouseClicked.connect(self._on_scene_clicked)
         scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
         state.view_changed.connect(self._on_view_changed)
-        state.selection_changed.connect(self._on_display_changed)
+        state.selection_changed.connect(self._on_selection_changed)
         state.side_changed.connect(self._on_side_changed)
         state.mirror_changed.connect(self._on_side_changed)
         state.display_changed.connect(self._on_display_changed)
@@ -87,6 +87,37 @@ class BodyCanvas(QWidget):
         x0, y0, x1, y1 = self.body_map.bounds
         self.vb.setRange(QRectF(x0, y0, x1 - x0, y1 - y0), padding=0.03)
 
+    def focus_rect(self) -> QRectF | None:
+        """Bounds of the selected muscles and their painted zones, or None when nothing is selected."""
+        body_map = self.body_map
+        sides = self.highlight_sides()
+        side_choice = sides[0] if len(sides) == 1 else "both"
+        boxes = []
+        for muscle_id in self.state.selection:
+            if muscle_id not in body_map.muscle_ids:
+                continue
+            boxes += [s.bbox for s in body_map.muscle_shapes(muscle_id) if s.side in sides or s.side == "midline"]
+            for painted in painted_zones(body_map, self.catalog.muscle(muscle_id), side_choice, self.state.show_spillover):  # type: ignore[arg-type]
+                boxes += [s.bbox for s in painted.shapes]
+        if not boxes:
+            return None
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        bx0, by0, bx1, by1 = body_map.bounds
+        least = 0.3 * max(bx1 - bx0, by1 - by0)  # never zoom in so far that the body is lost
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        w, h = max(x1 - x0, least), max(y1 - y0, least)
+        rect = QRectF(cx - w / 2, cy - h / 2, w, h)
+        return self.root.transform().mapRect(rect)
+
+    def focus(self) -> None:
+        """Zoom to the selection and its zones (the whole view when nothing is selected)."""
+        rect = self.focus_rect()
+        if rect is None:
+            self.fit()
+        else:
+            self.vb.setRange(rect, padding=0.08)
+
     def zoom(self, factor: float) -> None:
         self.vb.scaleBy((1 / factor, 1 / factor))
 
@@ -98,8 +129,20 @@ class BodyCanvas(QWidget):
             self._layers[view] = ViewLayer(self.catalog.body_maps[view], self._selectable, self.root)
         self._layers[view].group.setVisible(True)
         self._apply_flip()
-        self.fit()
         self._redraw_overlay()
+        self.refocus()
+
+    def refocus(self) -> None:
+        """Zoom to the selection when that is on, else show the whole view."""
+        if self.state.focus_selection:
+            self.focus()
+        else:
+            self.fit()
+
+    def _on_selection_changed(self, *_: object) -> None:
+        self._redraw_overlay()
+        if self.state.focus_selection:
+            self.focus()
 
     def _on_side_changed(self, *_: object) -> None:
         self._apply_flip()
@@ -187,7 +230,8 @@ class BodyCanvas(QWidget):
                 self._add(item)
             for shape in body_map.muscle_shapes(muscle_id):
                 if shape.side in sides or shape.side == "midline":
-                    self._add(self._highlight_item(shape, layer))
+                    for item in self._highlight_items(shape, layer):
+                        self._add(item)
             marks = trigger_point_marks(body_map, muscle, side_choice) if self.state.view in muscle.views else []  # type: ignore[arg-type]
             for mark in marks:
                 marks_x.append(mark.at[0])
@@ -196,20 +240,22 @@ class BodyCanvas(QWidget):
             self._add(_trigger_point_item(x, y))
         self._rebuild_texts()
 
-    def _highlight_item(self, shape: MuscleShape, layer: ViewLayer) -> QGraphicsPathItem:
-        deep_only = shape.layer == "deep" or not shape.visible
-        item = QGraphicsPathItem(layer.full_path(shape) if deep_only else layer.outline_path(shape))
-        if deep_only:
-            fill = QBrush(style.HIGHLIGHT_FILL, Qt.BrushStyle.Dense3Pattern)
-            item.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5, Qt.PenStyle.DashLine))
-        else:
+    def _highlight_items(self, shape: MuscleShape, layer: ViewLayer) -> list[QGraphicsPathItem]:
+        """The whole silhouette hatched with a dashed edge; the visible part solid on top."""
+        hidden = QGraphicsPathItem(layer.full_path(shape))
+        hidden.setBrush(QBrush(style.HIGHLIGHT_FILL, Qt.BrushStyle.Dense4Pattern))
+        hidden.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.0, Qt.PenStyle.DashLine))
+        hidden.setZValue(19)
+        items = [hidden]
+        if shape.visible and shape.layer != "deep":
             color = QColor(style.HIGHLIGHT_FILL)
             color.setAlpha(215)
-            fill = QBrush(color)
-            item.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5))
-        item.setBrush(fill)
-        item.setZValue(20)
-        return item
+            seen = QGraphicsPathItem(layer.outline_path(shape))
+            seen.setBrush(QBrush(color))
+            seen.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5))
+            seen.setZValue(20)
+            items.append(seen)
+        return items
 
     def _rebuild_texts(self) -> None:
         scene = self.view.scene()
@@ -254,38 +300,47 @@ class BodyCanvas(QWidget):
         return [(f"Patient's {left_text}", (0.0, 0.0), (lx, y0)), (f"Patient's {right_text}", (1.0, 0.0), (rx, y0))]
 
     def _place_texts(self) -> None:
-        """One label per muscle, on its first side that fits; a selected muscle is always labelled."""
+        """One label per muscle, on a side and spot where it covers no trigger point or other label."""
         px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
+        marks = [self.to_view(item.pos_in_map) for item in self._overlay if isinstance(item, _MarkItem)]
         taken: list[QRectF] = []
         labelled: set[str] = set()
-        ordered = sorted(self._texts, key=lambda t: (t.key is not None, not t.important))
-        rects = {}
-        for item in ordered:
+        for item in sorted(self._texts, key=lambda t: (t.key is not None, not t.important)):
             at = self.to_view(item.point)
             item.setPos(at)
-            rects[id(item)] = item.pixel_rect(at, px, py)
-        for item in ordered:
-            rect = rects[id(item)]
-            free = not any(rect.intersects(t) for t in taken)
             if item.key is None:
-                visible = True
-            elif item.key in labelled:
-                visible = False
-            elif item.important:  # the last side of a selected muscle is shown even if it overlaps
-                later_free = [o for o in ordered if o is not item and o.key == item.key and o.important
-                              and ordered.index(o) > ordered.index(item)
-                              and not any(rects[id(o)].intersects(t) for t in taken)]
-                visible = free or not later_free
-            else:
-                visible = free
-            item.setVisible(visible)
-            if visible:
-                taken.append(rect)
-                if item.key is not None:
-                    labelled.add(item.key)
+                item.setVisible(True)
+                taken.append(item.pixel_rect(at, px, py))
+                continue
+            spot = None
+            if item.key not in labelled:
+                for anchor in _LABEL_ANCHORS if item.important else ((0.5, 0.5),):
+                    item.set_anchor(anchor)
+                    rect = item.pixel_rect(at, px, py)
+                    if not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
+                        spot = rect
+                        break
+            item.setVisible(spot is not None)
+            if spot is not None:
+                taken.append(spot)
+                labelled.add(item.key)
+        for item in self._texts:  # a selected muscle keeps a label even where every spot is crowded
+            if item.important and item.key is not None and item.key not in labelled:
+                item.set_anchor(_LABEL_ANCHORS[0])
+                item.setVisible(True)
+                labelled.add(item.key)
 
 
-def _trigger_point_item(x: float, y: float) -> QGraphicsPathItem:
+_LABEL_ANCHORS = ((0.5, -0.35), (0.5, 1.35), (-0.08, 0.5), (1.08, 0.5), (0.5, -1.6), (0.5, 2.6))
+
+
+class _MarkItem(QGraphicsPathItem):
+    """A trigger point X; remembers its body-map position for label placement."""
+
+    pos_in_map: tuple[float, float] = (0.0, 0.0)
+
+
+def _trigger_point_item(x: float, y: float) -> _MarkItem:
     """An X of fixed screen size (ignores zoom), white-edged so it reads on red."""
     path = QPainterPath()
     r = 7.0
@@ -293,7 +348,8 @@ def _trigger_point_item(x: float, y: float) -> QGraphicsPathItem:
     path.lineTo(r, r)
     path.moveTo(-r, r)
     path.lineTo(r, -r)
-    halo = QGraphicsPathItem(path)
+    halo = _MarkItem(path)
+    halo.pos_in_map = (x, y)
     halo.setPen(QPen(QColor("white"), 6.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     halo.setPos(x, y)

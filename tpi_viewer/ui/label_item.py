@@ -25,7 +25,13 @@ class LabelItem(QGraphicsItem):
         self.border = border
         self.background = background
         fm = QFontMetricsF(self.font)
-        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
+        self._size = (fm.horizontalAdvance(text) + 10, fm.height() + 4)
+        self.set_anchor(anchor)
+
+    def set_anchor(self, anchor: tuple[float, float]) -> None:
+        """Which point of the box sits on the anchor point ((0.5, 0.5): centred)."""
+        self.prepareGeometryChange()
+        w, h = self._size
         self._rect = QRectF(-anchor[0] * w, -anchor[1] * h, w, h)
 
     def boundingRect(self) -> QRectF:

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 700, 420])
+        splitter.setSizes([290, 760, 470])
         self.setCentralWidget(splitter)
         self._build_toolbar()
         self._build_menus()
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            self.resize(1520, 940)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("View")
@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         for text, keys, slot in (
             ("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.canvas.zoom(1.25)),
             ("Zoom &out", ["Ctrl+-"], lambda: self.canvas.zoom(0.8)),
-            ("&Fit to view", ["Ctrl+0"], self.canvas.fit),
+            ("&Fit whole view", ["Ctrl+0"], self.canvas.fit),
+            ("Zoom to &selection", ["Ctrl+F"], self.canvas.focus),
             ("&Clear selection", ["Esc"], self.state.clear_selection),
         ):
             action = QAction(text, self)

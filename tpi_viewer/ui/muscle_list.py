@@ -22,6 +22,10 @@ class MuscleList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(230)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -37,7 +41,7 @@ class MuscleList(QWidget):
     def _on_search_changed(self, text: str) -> None:
         self.list.clear()
         for muscle in search_muscles(self.catalog, text):
-            item = QListWidgetItem(f"{muscle.name}\n  {muscle.lay_name}")
+            item = QListWidgetItem(f"{muscle.name}\n{muscle.lay_name}")
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
             item.setToolTip(muscle.latin)
             self.list.addItem(item)

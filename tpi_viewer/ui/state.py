@@ -24,6 +24,7 @@ class ViewerState(QObject):
         self._mirror = False
         self._show_spillover = True
         self._show_labels = True
+        self.focus_selection = True  # zoom to the selected muscles and their zones
 
     @property
     def selection(self) -> list[str]:
