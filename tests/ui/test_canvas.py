@@ -139,7 +139,7 @@ def test_selection_zooms_to_the_muscle_and_its_zones(qtbot, canvas) -> None:
 
 
 def test_labels_never_cover_trigger_points(qtbot, canvas) -> None:
-    from tpi_viewer.ui.canvas import _MarkItem
+    from tpi_viewer.ui.overlay_items import MarkItem as _MarkItem
 
     canvas.state.select("alpha")
     canvas.state.select("beta", additive=True)

@@ -7,11 +7,30 @@ from pathlib import Path
 from typing import Any
 
 from tpi_viewer import paths
-from tpi_viewer.model.bodymap import BodyMap, RegionInfo, load_body_map, load_regions, read_json
+from tpi_viewer.model.bodymap import (
+    BodyMap,
+    RegionInfo,
+    load_body_map,
+    load_regions,
+    read_json,
+)
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError, Problem
-from tpi_viewer.model.types import Condition, Muscle, Source, Statement, TriggerPoint, Zone, ZoneKind
-from tpi_viewer.model.validated import LazyBodyMaps, fingerprint, is_known_valid, remember_valid
+from tpi_viewer.model.types import (
+    Condition,
+    Muscle,
+    Source,
+    Statement,
+    TriggerPoint,
+    Zone,
+    ZoneKind,
+)
+from tpi_viewer.model.validated import (
+    LazyBodyMaps,
+    fingerprint,
+    is_known_valid,
+    remember_valid,
+)
 from tpi_viewer.model.views import VIEW_IDS
 
 

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QToolTip, QVBoxLayout, QWidget
-
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from tpi_viewer.model.bodymap import BodyMap, MuscleShape
+from tpi_viewer.model.bodymap import BodyMap
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.queries import painted_zones, sides_of, trigger_point_marks
 from tpi_viewer.ui import style
 from tpi_viewer.ui.label_item import LabelItem
 from tpi_viewer.ui.legend import Legend
-from tpi_viewer.ui.paths_qt import make_path, union_path
+from tpi_viewer.ui.overlay_items import (
+    LABEL_ANCHORS,
+    MarkItem,
+    highlight_items,
+    trigger_point_item,
+)
+from tpi_viewer.ui.paths_qt import union_path
 from tpi_viewer.ui.state import ViewerState
 from tpi_viewer.ui.view_layer import ViewLayer, display_name
 
@@ -230,32 +241,15 @@ class BodyCanvas(QWidget):
                 self._add(item)
             for shape in body_map.muscle_shapes(muscle_id):
                 if shape.side in sides or shape.side == "midline":
-                    for item in self._highlight_items(shape, layer):
+                    for item in highlight_items(shape, layer):
                         self._add(item)
             marks = trigger_point_marks(body_map, muscle, side_choice) if self.state.view in muscle.views else []  # type: ignore[arg-type]
             for mark in marks:
                 marks_x.append(mark.at[0])
                 marks_y.append(mark.at[1])
         for x, y in zip(marks_x, marks_y):
-            self._add(_trigger_point_item(x, y))
+            self._add(trigger_point_item(x, y))
         self._rebuild_texts()
-
-    def _highlight_items(self, shape: MuscleShape, layer: ViewLayer) -> list[QGraphicsPathItem]:
-        """The whole silhouette hatched with a dashed edge; the visible part solid on top."""
-        hidden = QGraphicsPathItem(layer.full_path(shape))
-        hidden.setBrush(QBrush(style.HIGHLIGHT_FILL, Qt.BrushStyle.Dense4Pattern))
-        hidden.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.0, Qt.PenStyle.DashLine))
-        hidden.setZValue(19)
-        items = [hidden]
-        if shape.visible and shape.layer != "deep":
-            color = QColor(style.HIGHLIGHT_FILL)
-            color.setAlpha(215)
-            seen = QGraphicsPathItem(layer.outline_path(shape))
-            seen.setBrush(QBrush(color))
-            seen.setPen(style.cosmetic(style.HIGHLIGHT_LINE, 2.5))
-            seen.setZValue(20)
-            items.append(seen)
-        return items
 
     def _rebuild_texts(self) -> None:
         scene = self.view.scene()
@@ -302,7 +296,7 @@ class BodyCanvas(QWidget):
     def _place_texts(self) -> None:
         """One label per muscle, on a side and spot where it covers no trigger point or other label."""
         px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
-        marks = [self.to_view(item.pos_in_map) for item in self._overlay if isinstance(item, _MarkItem)]
+        marks = [self.to_view(item.pos_in_map) for item in self._overlay if isinstance(item, MarkItem)]
         taken: list[QRectF] = []
         labelled: set[str] = set()
         for item in sorted(self._texts, key=lambda t: (t.key is not None, not t.important)):
@@ -314,7 +308,7 @@ class BodyCanvas(QWidget):
                 continue
             spot = None
             if item.key not in labelled:
-                for anchor in _LABEL_ANCHORS if item.important else ((0.5, 0.5),):
+                for anchor in LABEL_ANCHORS if item.important else ((0.5, 0.5),):
                     item.set_anchor(anchor)
                     rect = item.pixel_rect(at, px, py)
                     if not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
@@ -326,37 +320,9 @@ class BodyCanvas(QWidget):
                 labelled.add(item.key)
         for item in self._texts:  # a selected muscle keeps a label even where every spot is crowded
             if item.important and item.key is not None and item.key not in labelled:
-                item.set_anchor(_LABEL_ANCHORS[0])
+                item.set_anchor(LABEL_ANCHORS[0])
                 item.setVisible(True)
                 labelled.add(item.key)
-
-
-_LABEL_ANCHORS = ((0.5, -0.35), (0.5, 1.35), (-0.08, 0.5), (1.08, 0.5), (0.5, -1.6), (0.5, 2.6))
-
-
-class _MarkItem(QGraphicsPathItem):
-    """A trigger point X; remembers its body-map position for label placement."""
-
-    pos_in_map: tuple[float, float] = (0.0, 0.0)
-
-
-def _trigger_point_item(x: float, y: float) -> _MarkItem:
-    """An X of fixed screen size (ignores zoom), white-edged so it reads on red."""
-    path = QPainterPath()
-    r = 7.0
-    path.moveTo(-r, -r)
-    path.lineTo(r, r)
-    path.moveTo(-r, r)
-    path.lineTo(r, -r)
-    halo = _MarkItem(path)
-    halo.pos_in_map = (x, y)
-    halo.setPen(QPen(QColor("white"), 6.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-    halo.setPos(x, y)
-    halo.setZValue(30)
-    mark = QGraphicsPathItem(path, halo)
-    mark.setPen(QPen(style.TRIGGER_POINT, 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    return halo
 
 
 def _side_words(side: str) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
 )
 
 from tpi_viewer.model.catalog import Catalog

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
-
-import pyqtgraph as pg
 
 from tpi_viewer.model.bodymap import BodyMap, MuscleShape
 from tpi_viewer.ui import style
