@@ -14,9 +14,9 @@ from tpi_viewer.ui.state import ViewerState
 
 
 def canvas_size(canvas: BodyCanvas, width: int) -> QSize:
-    """Width as asked; height fits the view's aspect plus the legend."""
+    """Width as asked; height fits the view's aspect (at most 1.5 x the width) plus the legend."""
     x0, y0, x1, y1 = canvas.body_map.bounds
-    body_h = int(width * (y1 - y0) / max(1e-6, x1 - x0) * 1.06) + 10
+    body_h = min(int(width * (y1 - y0) / max(1e-6, x1 - x0) * 1.06) + 10, int(width * 1.5))
     return QSize(width, body_h + canvas.legend.heightForWidth(width))
 
 
