@@ -293,6 +293,15 @@ class BodyCanvas(QWidget):
         lx, rx = (x1, x0) if self.flipped() else (x0, x1)
         return [(f"Patient's {left_text}", (0.0, 0.0), (lx, y0)), (f"Patient's {right_text}", (1.0, 0.0), (rx, y0))]
 
+    def _fits(self, item: LabelItem, at: QPointF, px: float, py: float) -> bool:
+        """An unselected muscle is named only where it is big enough on screen to carry its name."""
+        shapes = [s for s in self.body_map.muscle_shapes(item.key or "") if s.label == item.point]
+        if not shapes:
+            return False
+        x0, y0, x1, y1 = shapes[0].bbox
+        label = item.pixel_rect(at, px, py)
+        return (x1 - x0) * 1.3 >= label.width() and (y1 - y0) * 1.3 >= label.height() * 1.5
+
     def _place_texts(self) -> None:
         """One label per muscle, on a side and spot where it covers no trigger point or other label."""
         px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
@@ -307,7 +316,7 @@ class BodyCanvas(QWidget):
                 taken.append(item.pixel_rect(at, px, py))
                 continue
             spot = None
-            if item.key not in labelled:
+            if item.key not in labelled and (item.important or self._fits(item, at, px, py)):
                 for anchor in LABEL_ANCHORS if item.important else ((0.5, 0.5),):
                     item.set_anchor(anchor)
                     rect = item.pixel_rect(at, px, py)
