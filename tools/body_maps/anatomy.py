@@ -201,7 +201,7 @@ def split_scm(v, f, side):
 
 
 # ------------------------------------------------------------------ temporalis
-def temporalis_mesh(side, lm, skull_v, skull_f, step=2.0):
+def temporalis_mesh(side, lm, skull_v, skull_f, step=1.0):
     """Temporalis drawn from the skull (its mesh is missing from the public copy).
 
     In the side view of the skull, the temporal fossa is the part of the skull wall that faces
@@ -250,13 +250,13 @@ def temporalis_mesh(side, lm, skull_v, skull_f, step=2.0):
     ok = (X[:, 2] > arch_z - 1) & (X[:, 2] < zline) & (X[:, 1] > y_front) & (X[:, 1] < y_back)
     m = np.zeros(ids.shape, bool)
     m[rr[ok], cc[ok]] = True
-    m = ndimage.binary_opening(m, iterations=2)
+    m = ndimage.binary_opening(m, iterations=3)
     lab, nl = ndimage.label(m)
     if nl > 1:
         sizes = ndimage.sum(m, lab, range(1, nl + 1))
         m = lab == (1 + int(np.argmax(sizes)))
     m = ndimage.binary_fill_holes(m)
-    m = ndimage.gaussian_filter(m.astype(float), 1.0) > 0.5
+    m = ndimage.gaussian_filter(m.astype(float), 2.0) > 0.5
     depth = np.full(ids.shape, np.nan)
     depth[rr, cc] = dep
     m &= ~np.isnan(depth)
@@ -360,7 +360,8 @@ def trigger_points(side, lm, M):
     band = tv[np.abs(tv[:, 2] - z) < 4]
     y0, y1 = band[:, 1].min(), band[:, 1].max()
     for tid, t in (("anterior", 0.18), ("middle", 0.5), ("posterior", 0.82)):
-        out[("temporalis", tid)] = _surface_near(tv, np.array([band[:, 0].mean(), y0 + t * (y1 - y0), z]), lat)
+        out[("temporalis", tid)] = _surface_near(tv, np.array([band[:, 0].mean(), y0 + t * (y1 - y0), z]), lat,
+                                                 radius=4.0)
     # --- SCM
     st, info = M["scm_sternal"], M["scm_info"]
     a, b = info["stern"], info["top"]
@@ -401,7 +402,23 @@ def trigger_points(side, lm, M):
     lo = lv[np.argmin(lv[:, 2])]
     hi = lv[lv[:, 2] > lv[:, 2].max() - 15].mean(0)
     out[("levator_scapulae", "superior_angle")] = _surface_near(lv, _along(lv, lo, hi, 0.1), np.array([s * 0.3, 0.95, 0]))
-    out[("levator_scapulae", "neck_angle")] = _surface_near(lv, _along(lv, lo, hi, 0.5), np.array([s * 0.8, 0.6, 0]))
+    # neck angle: where the muscle emerges from under the anterior border of the upper trapezius
+    # (first level, going up, at which no trapezius lies lateral to the levator's surface)
+    trap = np.concatenate([M["upper_trapezius"], M["middle_trapezius"]])
+    covered = []
+    ts = np.arange(0.05, 0.95, 0.02)
+    for t in ts:
+        p = _surface_near(lv, _along(lv, lo, hi, t), np.array([s, 0.0, 0]))
+        near = trap[(np.abs(trap[:, 1] - p[1]) < 4) & (np.abs(trap[:, 2] - p[2]) < 4)]
+        covered.append(bool((near[:, 0] * s > p[0] * s).any()))
+    covered = np.array(covered)
+    t_em = 0.5
+    for i in range(len(ts) - 5):
+        if covered[:i + 1].any() and not covered[i:i + 5].any():
+            t_em = ts[i]
+            break
+    out[("levator_scapulae", "neck_angle")] = _surface_near(lv, _along(lv, lo, hi, t_em + 0.04),
+                                                            np.array([s * 0.8, 0.6, 0]))
     # --- quadratus lumborum
     q = M["quadratus_lumborum"]
     zq0, zq1 = q[:, 2].min(), q[:, 2].max()
