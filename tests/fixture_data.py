@@ -44,6 +44,9 @@ MUSCLES: dict[str, Any] = {
     "muscles": [
         muscle("alpha", "Alpha", "upper", ["lower"], ["middle"]),
         muscle("beta", "Beta", "middle", ["upper"], [], depth="deep"),
+        {"id": "gamma", "name": "Gamma", "latin": "Musculus gamma", "lay_name": "the gamma muscle", "area": "leg",
+         "depth": "superficial", "views": ["anterior"], "content": "anatomy_only", "fma": ["FMA1"],
+         "sources": copy.deepcopy(SRC)},
     ],
 }
 
@@ -67,6 +70,8 @@ def body_map() -> dict[str, Any]:
                         "visible": [], "full": [_rect(cx - 30, 120, cx + 30, 180)], "label": [cx, 150]})
         muscles.append({"muscle": "context_muscle", "side": side, "layer": "superficial", "drawn": False,
                         "visible": [_rect(cx - 40, 230, cx + 40, 270)], "full": [_rect(cx - 40, 230, cx + 40, 270)], "label": [cx, 250]})
+        muscles.append({"muscle": "gamma", "side": side, "layer": "superficial", "drawn": False,
+                        "visible": [_rect(cx - 20, 280, cx + 20, 295)], "full": [_rect(cx - 20, 280, cx + 20, 295)], "label": [cx, 287]})
         marks += [{"muscle": "alpha", "id": "tp1", "side": side, "at": [cx + 15, 35]},
                   {"muscle": "beta", "id": "tp1", "side": side, "at": [cx + 15, 135]}]
     return {"format": "tpi-viewer-body-map", "format_version": 1, "view": "anterior", "title": "Front",

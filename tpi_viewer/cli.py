@@ -110,6 +110,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         _emit(doc)
         return EXIT_OK
     print(f"{doc['name']} ({doc['latin']})\n  in plain words: {doc['lay_name']}\n  views: {', '.join(doc['views'])}")
+    if doc["content"] == "anatomy_only":
+        print("\nAnatomy only: the clinical content of this muscle has not been written yet.")
+        print("\ntpi-viewer is a reference, not a diagnostic tool.")
+        return EXIT_OK
     print(f"\nLocal pain: {doc['local_zone']['text']}")
     for kind in ("essential", "spillover"):
         for z in doc["referred_zones"][kind]:

@@ -23,7 +23,7 @@ def test_list_json(mini_root) -> None:
     out = run("list", "--json", env_root=mini_root)
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert [m["id"] for m in doc] == ["alpha", "beta"]
+    assert [m["id"] for m in doc] == ["alpha", "beta", "gamma"]
     assert set(doc[0]) >= {"id", "name", "latin", "views"}
 
 
@@ -115,3 +115,10 @@ def test_usage_errors_exit_2(mini_root) -> None:
     assert out.returncode == 2 and "required" in out.stderr
     out = run("frobnicate", env_root=mini_root)
     assert out.returncode == 2
+
+
+def test_show_anatomy_only_entry(mini_root) -> None:
+    out = run("show", "gamma", env_root=mini_root)
+    assert out.returncode == 0 and "Anatomy only" in out.stdout
+    doc = json.loads(run("show", "gamma", "--json", env_root=mini_root).stdout)
+    assert doc["content"] == "anatomy_only" and doc["local_zone"] is None and doc["trigger_points"] == []

@@ -91,10 +91,10 @@ def test_unknown_source_condition_and_trigger_point(mini_root: Path) -> None:
 def test_view_must_exist_and_have_geometry(mini_root: Path) -> None:
     data = _data()
     data["muscles"][0]["views"] = ["anterior", "posterior"]
-    data["muscles"][1]["id"] = "gamma"
+    data["muscles"][1]["id"] = "delta"
     problems = _problems(mini_root, data)
     assert any("$.muscles[0].views[1]: no body map for view 'posterior'" in p for p in problems), problems
-    assert any("$.muscles[1].views[0]: view 'anterior' has no geometry for muscle 'gamma'" in p for p in problems), problems
+    assert any("$.muscles[1].views[0]: view 'anterior' has no geometry for muscle 'delta'" in p for p in problems), problems
 
 
 def test_spillover_needs_a_note_when_empty(mini_root: Path) -> None:
@@ -135,3 +135,12 @@ def test_validation_is_remembered_by_content_and_redone_on_change(mini_root: Pat
     (mini_root / "data" / "muscles.json").write_text(json.dumps(data))
     third = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert third.returncode != 0 and "unknown condition 'nope'" in third.stderr
+
+
+def test_clinical_fields_required_unless_anatomy_only(mini_root: Path) -> None:
+    data = _data()
+    del data["muscles"][0]["safety"]
+    assert any("$.muscles[0]: 'safety' is missing (required)" in p for p in _problems(mini_root, data))
+    data = _data()
+    data["muscles"][2]["symptoms"] = [{"text": "Aches.", "sources": ["src_a"]}]
+    assert any("$.muscles[2]" in p for p in _problems(mini_root, data)), "anatomy-only entries carry no clinical claims"

@@ -52,8 +52,14 @@ def test_hit_test_prefers_superficial_and_filters(mini_catalog) -> None:
 
 
 def test_search_by_name_latin_lay_and_typo(mini_catalog) -> None:
-    assert [m.id for m in search_muscles(mini_catalog, "")] == ["alpha", "beta"]
+    assert [m.id for m in search_muscles(mini_catalog, "")] == ["alpha", "beta", "gamma"]
     assert [m.id for m in search_muscles(mini_catalog, "alp")] == ["alpha"]
     assert [m.id for m in search_muscles(mini_catalog, "musculus beta")] == ["beta"]
     assert [m.id for m in search_muscles(mini_catalog, "alpah")] == ["alpha"]
     assert search_muscles(mini_catalog, "zzzz") == []
+
+
+def test_anatomy_only_entry_paints_no_zones(mini_catalog) -> None:
+    gamma = mini_catalog.muscle("gamma")
+    assert not gamma.complete and gamma.zones == () and gamma.trigger_points == ()
+    assert painted_zones(mini_catalog.body_maps["anterior"], gamma, "both") == []

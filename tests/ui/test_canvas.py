@@ -149,7 +149,7 @@ def test_labels_never_cover_trigger_points(qtbot, canvas) -> None:
     marks = [canvas.to_view(m.pos_in_map) for m in canvas._overlay if isinstance(m, _MarkItem)]
     assert len(marks) == 4
     labels = [t for t in canvas._texts if t.isVisible() and t.key is not None]
-    assert {t.key for t in labels} == {"alpha", "beta"}
+    assert {t.key for t in labels} >= {"alpha", "beta"}
     for label in labels:
         rect = label.pixel_rect(label.pos(), px, py)
         assert not any(rect.contains(m) for m in marks), label.text

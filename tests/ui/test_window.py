@@ -78,3 +78,11 @@ def test_about_says_reference_not_diagnosis(mini_catalog) -> None:
     from tpi_viewer.ui.about import about_html
 
     assert "not a diagnostic tool" in about_html(mini_catalog)
+
+
+def test_anatomy_only_muscle_says_so(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    window.state.select("gamma")
+    text = window.panel.text()
+    assert "Gamma" in text and "anatomy only" in text and "Source A" in text
+    assert "Injection safety" not in text

@@ -110,6 +110,10 @@ def _statement(d: dict[str, Any]) -> Statement:
     return Statement(d["text"], tuple(d["sources"]), d.get("lay_text"), d.get("evidence", "established"))
 
 
+def _optional_statement(d: dict[str, Any] | None) -> Statement | None:
+    return _statement(d) if d is not None else None
+
+
 def _zone(kind: ZoneKind, d: dict[str, Any]) -> Zone:
     return Zone(
         kind=kind,
@@ -125,7 +129,7 @@ def _zone(kind: ZoneKind, d: dict[str, Any]) -> Zone:
 
 
 def _muscle(d: dict[str, Any]) -> Muscle:
-    referred = d["referred_zones"]
+    referred = d.get("referred_zones", {"essential": [], "spillover": []})
     return Muscle(
         id=d["id"],
         name=d["name"],
@@ -134,22 +138,23 @@ def _muscle(d: dict[str, Any]) -> Muscle:
         area=d["area"],
         depth=d["depth"],
         views=tuple(d["views"]),
-        attachments=_statement(d["attachments"]),
-        location=_statement(d["location"]),
-        trigger_points=tuple(TriggerPoint(t["id"], t["name"], t["description"], tuple(t["sources"])) for t in d["trigger_points"]),
-        local_zone=_zone("local", d["local_zone"]),
+        sources=tuple(Source(s["id"], s["title"], s["url"], s.get("authority", "secondary")) for s in d["sources"]),
+        evidence=d.get("evidence", "established"),
+        complete=d.get("content", "complete") == "complete",
+        attachments=_optional_statement(d.get("attachments")),
+        location=_optional_statement(d.get("location")),
+        trigger_points=tuple(TriggerPoint(t["id"], t["name"], t["description"], tuple(t["sources"])) for t in d.get("trigger_points", [])),
+        local_zone=_zone("local", d["local_zone"]) if "local_zone" in d else None,
         essential_zones=tuple(_zone("essential", z) for z in referred["essential"]),
         spillover_zones=tuple(_zone("spillover", z) for z in referred["spillover"]),
         spillover_note=referred.get("spillover_note"),
-        symptoms=tuple(_statement(s) for s in d["symptoms"]),
-        conditions=tuple(d["conditions"]),
-        red_flags=tuple(_statement(s) for s in d["red_flags"]),
-        safety=tuple(_statement(s) for s in d["safety"]),
-        position=_statement(d["position"]),
+        symptoms=tuple(_statement(s) for s in d.get("symptoms", [])),
+        conditions=tuple(d.get("conditions", [])),
+        red_flags=tuple(_statement(s) for s in d.get("red_flags", [])),
+        safety=tuple(_statement(s) for s in d.get("safety", [])),
+        position=_optional_statement(d.get("position")),
         self_care=tuple(_statement(s) for s in d.get("self_care", [])),
         clinician_notes=tuple(_statement(s) for s in d.get("clinician_notes", [])),
-        evidence=d["evidence"],
-        sources=tuple(Source(s["id"], s["title"], s["url"], s.get("authority", "secondary")) for s in d["sources"]),
         abbreviations=tuple(d.get("abbreviations", [])),
         synonyms=tuple(d.get("synonyms", [])),
         fma=tuple(d.get("fma", [])),

@@ -28,9 +28,7 @@ def painted_zones(
 ) -> list[PaintedZone]:
     """The zones of `muscle` on `side`, as region shapes of `body_map` (spillover last)."""
     out = []
-    zones = [muscle.local_zone, *muscle.essential_zones]
-    if show_spillover:
-        zones += muscle.spillover_zones
+    zones = [z for z in muscle.zones if show_spillover or z.kind != "spillover"]
     for zone in zones:
         wanted: set[str] = set()
         for tp_side in sides_of(side):

@@ -8,14 +8,18 @@ from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import Muscle, Statement, Zone
 
 
-def statement_dict(s: Statement) -> dict[str, Any]:
+def statement_dict(s: Statement | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
     out: dict[str, Any] = {"text": s.text, "evidence": s.evidence, "sources": list(s.sources)}
     if s.lay_text:
         out["lay_text"] = s.lay_text
     return out
 
 
-def zone_dict(z: Zone) -> dict[str, Any]:
+def zone_dict(z: Zone | None) -> dict[str, Any] | None:
+    if z is None:
+        return None
     return {
         "kind": z.kind,
         "regions": list(z.regions),
@@ -36,6 +40,7 @@ def muscle_summary(m: Muscle) -> dict[str, Any]:
 def muscle_dict(catalog: Catalog, m: Muscle) -> dict[str, Any]:
     return {
         **muscle_summary(m),
+        "content": "complete" if m.complete else "anatomy_only",
         "abbreviations": list(m.abbreviations),
         "depth": m.depth,
         "location": statement_dict(m.location),

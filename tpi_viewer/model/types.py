@@ -88,7 +88,10 @@ class Condition:
 
 @dataclass(frozen=True, slots=True)
 class Muscle:
-    """One muscle (or division) with everything the side panel shows."""
+    """One muscle (or division) with everything the side panel shows.
+
+    An anatomy-only entry (`complete` False) has names, FMA ids and views but no clinical content yet.
+    """
 
     id: str
     name: str
@@ -97,22 +100,23 @@ class Muscle:
     area: str
     depth: str
     views: tuple[str, ...]
-    attachments: Statement
-    location: Statement
-    trigger_points: tuple[TriggerPoint, ...]
-    local_zone: Zone
-    essential_zones: tuple[Zone, ...]
-    spillover_zones: tuple[Zone, ...]
-    spillover_note: str | None
-    symptoms: tuple[Statement, ...]
-    conditions: tuple[str, ...]
-    red_flags: tuple[Statement, ...]
-    safety: tuple[Statement, ...]
-    position: Statement
-    self_care: tuple[Statement, ...]
-    clinician_notes: tuple[Statement, ...]
-    evidence: str
     sources: tuple[Source, ...]
+    evidence: str = "established"
+    complete: bool = True
+    attachments: Statement | None = None
+    location: Statement | None = None
+    trigger_points: tuple[TriggerPoint, ...] = ()
+    local_zone: Zone | None = None
+    essential_zones: tuple[Zone, ...] = ()
+    spillover_zones: tuple[Zone, ...] = ()
+    spillover_note: str | None = None
+    symptoms: tuple[Statement, ...] = ()
+    conditions: tuple[str, ...] = ()
+    red_flags: tuple[Statement, ...] = ()
+    safety: tuple[Statement, ...] = ()
+    position: Statement | None = None
+    self_care: tuple[Statement, ...] = ()
+    clinician_notes: tuple[Statement, ...] = ()
     abbreviations: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
     fma: tuple[str, ...] = ()
@@ -120,7 +124,8 @@ class Muscle:
     @property
     def zones(self) -> tuple[Zone, ...]:
         """Every zone: local, essential, then spillover."""
-        return (self.local_zone, *self.essential_zones, *self.spillover_zones)
+        local = (self.local_zone,) if self.local_zone is not None else ()
+        return (*local, *self.essential_zones, *self.spillover_zones)
 
     def source_number(self, source_id: str) -> int:
         """1-based number of a source in this muscle's list, as shown in the panel."""

@@ -17,7 +17,8 @@ def schema_problems(raw: Any, schema: dict[str, Any], file: str) -> list[Problem
     """Every JSON Schema violation, with its JSON path, in document order."""
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(raw), key=lambda e: [str(p) for p in e.absolute_path])
-    return [Problem(file, json_path(tuple(e.absolute_path)), _schema_message(e)) for e in errors]
+    problems = [Problem(file, json_path(tuple(e.absolute_path)), _schema_message(e)) for e in errors]
+    return list(dict.fromkeys(problems))  # a rule met in two branches of the schema is one problem
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
@@ -58,7 +59,7 @@ def semantic_problems(
         for sid, count in Counter(source_ids).items():
             if count > 1:
                 bad((*w, "sources"), f"duplicate source id '{sid}'")
-        tp_ids = [t["id"] for t in m["trigger_points"]]
+        tp_ids = [t["id"] for t in m.get("trigger_points", [])]
         for tid, count in Counter(tp_ids).items():
             if count > 1:
                 bad((*w, "trigger_points"), f"duplicate trigger point id '{tid}'")
@@ -76,11 +77,11 @@ def semantic_problems(
                 if tid not in tp_ids:
                     bad((*where, "trigger_points", k), f"unknown trigger point '{tid}'{did_you_mean(tid, tp_ids)}")
 
-        referred = m["referred_zones"]
-        if not referred["spillover"] and "spillover_note" not in referred:
+        referred = m.get("referred_zones")
+        if referred is not None and not referred["spillover"] and "spillover_note" not in referred:
             bad((*w, "referred_zones"), "no spillover zone and no 'spillover_note' saying why")
 
-        for k, cid in enumerate(m["conditions"]):
+        for k, cid in enumerate(m.get("conditions", [])):
             if cid not in condition_ids:
                 bad((*w, "conditions", k), f"unknown condition '{cid}'{did_you_mean(cid, condition_ids)}")
 
@@ -102,7 +103,7 @@ def semantic_problems(
         for t in body_map.trigger_points:
             if t.muscle in known:
                 m = muscles[muscle_ids.index(t.muscle)]
-                if t.id not in {p["id"] for p in m["trigger_points"]}:
+                if t.id not in {p["id"] for p in m.get("trigger_points", [])}:
                     out.append(Problem(f"{view}.json", "$.trigger_points", f"mark '{t.id}' of '{t.muscle}' is not a trigger point of that muscle in {Path(file).name}"))
         for g in body_map.regions:
             if g.region not in regions:
@@ -111,7 +112,7 @@ def semantic_problems(
 
 
 def _cited_items(m: dict[str, Any], w: tuple[object, ...]) -> list[tuple[tuple[object, ...], dict[str, Any]]]:
-    items: list[tuple[tuple[object, ...], dict[str, Any]]] = [((*w, "attachments"), m["attachments"]), ((*w, "location"), m["location"]), ((*w, "position"), m["position"])]
+    items: list[tuple[tuple[object, ...], dict[str, Any]]] = [((*w, k), m[k]) for k in ("attachments", "location", "position") if k in m]
     for key in ("symptoms", "red_flags", "safety", "self_care", "clinician_notes", "trigger_points"):
         items += [((*w, key, k), s) for k, s in enumerate(m.get(key, []))]
     items += _zones(m, w)
@@ -119,7 +120,7 @@ def _cited_items(m: dict[str, Any], w: tuple[object, ...]) -> list[tuple[tuple[o
 
 
 def _zones(m: dict[str, Any], w: tuple[object, ...]) -> list[tuple[tuple[object, ...], dict[str, Any]]]:
-    zones: list[tuple[tuple[object, ...], dict[str, Any]]] = [((*w, "local_zone"), m["local_zone"])]
+    zones: list[tuple[tuple[object, ...], dict[str, Any]]] = [((*w, "local_zone"), m["local_zone"])] if "local_zone" in m else []
     for kind in ("essential", "spillover"):
-        zones += [((*w, "referred_zones", kind, k), z) for k, z in enumerate(m["referred_zones"][kind])]
+        zones += [((*w, "referred_zones", kind, k), z) for k, z in enumerate(m.get("referred_zones", {}).get(kind, []))]
     return zones

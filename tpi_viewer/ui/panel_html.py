@@ -56,14 +56,42 @@ def _zone(catalog: Catalog, muscle: Muscle, zone: Zone) -> str:
     )
 
 
-def muscle_html(catalog: Catalog, muscle: Muscle, clinician: bool = True) -> str:
-    """The whole side-panel page for one muscle."""
+def _header(muscle: Muscle) -> list[str]:
     abbrev = f" ({escape(', '.join(muscle.abbreviations))})" if muscle.abbreviations else ""
-    parts = [
+    return [
         f"<style>{CSS}</style>",
         f"<h1>{escape(muscle.name)}{abbrev}</h1>",
         f'<div class="latin">{escape(muscle.latin)}</div>',
         f'<div class="lay">In plain words: {escape(muscle.lay_name)}</div>',
+    ]
+
+
+def _sources(catalog: Catalog, muscle: Muscle) -> list[str]:
+    parts = ["<h2>Sources</h2><ol>"]
+    for source in muscle.sources:
+        low = ' <span class="mark">(low-authority)</span>' if source.authority == "low" else ""
+        parts.append(f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>{low}</li>')
+    parts.append("</ol>")
+    parts.append(f'<p class="note">Data version {escape(catalog.data_version)}, reviewed {escape(catalog.reviewed)}. '
+                 "tpi-viewer is a reference, not a diagnostic tool.</p>")
+    return parts
+
+
+def anatomy_only_html(catalog: Catalog, muscle: Muscle) -> str:
+    """The panel for an entry whose clinical content is not written yet."""
+    parts = _header(muscle)
+    parts.append('<p class="note">Shown for its anatomy only: the pain zones, trigger points and injection '
+                 "notes of this muscle have not been written and reviewed yet, so none are shown.</p>")
+    if muscle.fma:
+        parts.append(f'<p class="note">FMA: {escape(", ".join(muscle.fma))}</p>')
+    return "".join(parts + _sources(catalog, muscle))
+
+
+def muscle_html(catalog: Catalog, muscle: Muscle, clinician: bool = True) -> str:
+    """The whole side-panel page for one muscle."""
+    if not muscle.complete or muscle.location is None or muscle.attachments is None or muscle.local_zone is None or muscle.position is None:
+        return anatomy_only_html(catalog, muscle)
+    parts = _header(muscle) + [
         "<h2>Where it is</h2>",
         f"<p>{_statement(muscle, muscle.location)}</p>",
         f"<p><b>Attachments:</b> {_statement(muscle, muscle.attachments)}</p>",
@@ -95,13 +123,7 @@ def muscle_html(catalog: Catalog, muscle: Muscle, clinician: bool = True) -> str
         parts.append("<h2>Clinician notes</h2>" + _list(muscle, muscle.clinician_notes))
     parts.append(f'<h2>Evidence</h2><p class="note">Overall: {escape(EVIDENCE_LABELS[muscle.evidence])}. '
                  "Referral maps are clinical patterns, not laws; trigger point sites are drawing guides, not injection targets.</p>")
-    parts.append("<h2>Sources</h2><ol>")
-    for source in muscle.sources:
-        low = ' <span class="mark">(low-authority)</span>' if source.authority == "low" else ""
-        parts.append(f'<li><a href="{escape(source.url)}">{escape(source.title)}</a>{low}</li>')
-    parts.append("</ol>")
-    parts.append(f'<p class="note">Data version {escape(catalog.data_version)}, reviewed {escape(catalog.reviewed)}. '
-                 "tpi-viewer is a reference, not a diagnostic tool.</p>")
+    parts += _sources(catalog, muscle)
     return "".join(parts)
 
 
