@@ -48,9 +48,12 @@ class MuscleList(QWidget):
     def _on_search_changed(self, text: str) -> None:
         self.list.clear()
         for muscle in search_muscles(self.catalog, text):
-            item = QListWidgetItem(f"{muscle.name}\n{muscle.lay_name}")
+            note = "" if muscle.complete else " (anatomy only)"
+            item = QListWidgetItem(f"{muscle.name}{note}\n{muscle.lay_name}")
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
-            item.setToolTip(muscle.latin)
+            item.setToolTip(muscle.latin if muscle.complete else f"{muscle.latin}: pain zones not written yet")
+            if not muscle.complete:
+                item.setForeground(Qt.GlobalColor.darkGray)
             self.list.addItem(item)
         self._on_selection_changed(self.state.selection)
 
