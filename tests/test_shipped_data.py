@@ -78,3 +78,18 @@ def test_every_muscle_cites_its_statements() -> None:
             cited |= set(zone["sources"])
         assert cited <= ids and cited, m["id"]
 
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("temple", {"temporalis", "upper_trapezius"}),
+    ("SCM", {"scm_sternal", "scm_clavicular"}),
+    ("QL", {"quadratus_lumborum"}),
+    ("low back pain", {"quadratus_lumborum"}),
+    ("tinitus", {"masseter"}),  # typo of tinnitus
+    ("quadratus lumborum", {"quadratus_lumborum"}),
+])
+def test_search_finds_what_clinicians_type(catalog, query: str, expected: set[str]) -> None:
+    from tpi_viewer.model.queries import search_muscles
+
+    found = [m.id for m in search_muscles(catalog, query)]
+    assert expected <= set(found[: len(expected) + 2]), found

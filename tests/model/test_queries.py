@@ -63,3 +63,9 @@ def test_anatomy_only_entry_paints_no_zones(mini_catalog) -> None:
     gamma = mini_catalog.muscle("gamma")
     assert not gamma.complete and gamma.zones == () and gamma.trigger_points == ()
     assert painted_zones(mini_catalog.body_maps["anterior"], gamma, "both") == []
+
+
+def test_search_by_condition_and_region(mini_catalog) -> None:
+    assert [m.id for m in search_muscles(mini_catalog, "neck pain")] == ["alpha", "beta"]  # their condition
+    assert [m.id for m in search_muscles(mini_catalog, "lower part")] == ["alpha"]  # alpha's essential zone
+    assert [m.id for m in search_muscles(mini_catalog, "top")] == ["alpha", "beta"][:0] + ["alpha", "beta"]  # synonym of 'upper'

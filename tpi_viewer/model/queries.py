@@ -62,16 +62,47 @@ def _normalise(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
+def _muscle_texts(catalog: Catalog, m: Muscle) -> tuple[list[str], list[str]]:
+    """The muscle's own names, and the names of its conditions and pain-zone regions (normalised)."""
+    names = [m.name, m.latin, m.lay_name, m.id.replace("_", " "), *m.abbreviations, *m.synonyms]
+    related: list[str] = []
+    for cid in m.conditions:
+        c = catalog.condition(cid)
+        related += [c.name, c.lay_name, *c.synonyms]
+    for zone in m.zones:
+        if zone.doubtful:
+            continue
+        for rid in zone.regions:
+            info = catalog.regions.get(rid)
+            if info is not None:
+                related += [info.name, *info.synonyms]
+    return [_normalise(t) for t in names], [_normalise(t) for t in related]
+
+
 def search_muscles(catalog: Catalog, text: str) -> list[Muscle]:
-    """Muscles matching every word of `text` by name, Latin, lay name, abbreviation or synonym; typo-tolerant."""
-    tokens = _normalise(text).split()
+    """Muscles matching `text`; typo-tolerant.
+
+    Names (common, Latin, plain, abbreviations such as SCM or QL) rank first, then muscles
+    related by condition ("headache") or by where their pain is felt ("temple"). A query of
+    several words that matches some muscle as a whole phrase drops word-by-word matches.
+    """
+    query = _normalise(text)
+    tokens = query.split()
     if not tokens:
         return sorted(catalog.muscles, key=lambda m: m.name.lower())
-    scored = []
+    phrase, loose = [], []
     for m in catalog.muscles:
-        names = [m.name, m.latin, m.lay_name, m.id.replace("_", " "), *m.abbreviations, *m.synonyms]
-        words = [w for name in names for w in _normalise(name).split()]
-        score = min(_token_score(t, words) for t in tokens)
-        if score >= 75:
-            scored.append((-score, m.name.lower(), m))
-    return [m for _, _, m in sorted(scored, key=lambda t: (t[0], t[1]))]
+        own, related = _muscle_texts(catalog, m)
+        if any(query in t for t in own):
+            phrase.append((-100.0, m.name.lower(), m))
+            continue
+        if any(query in t for t in related):
+            phrase.append((-90.0, m.name.lower(), m))
+            continue
+        own_words = [w for t in own for w in t.split()]
+        related_words = [w for t in related for w in t.split()]
+        score = min(max(_token_score(t, own_words), 0.9 * _token_score(t, related_words)) for t in tokens)
+        if score >= 72:
+            loose.append((-score, m.name.lower(), m))
+    chosen = phrase if phrase and len(tokens) > 1 else phrase + loose
+    return [m for _, _, m in sorted(chosen, key=lambda t: (t[0], t[1]))]
