@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one muscle")
     p.add_argument("id", help="muscle id, e.g. masseter")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("conditions", help="list the conditions with their muscles")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("views", help="list the views with their muscles and regions")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("validate", help="check a muscles.json file (default: the shipped one)")
@@ -134,6 +136,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_conditions(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.queries import condition_muscles
+
+    catalog = _catalog()
+    docs = [
+        {"id": c.id, "name": c.name, "lay_name": c.lay_name, "synonyms": list(c.synonyms),
+         "muscles": [m.id for m in condition_muscles(catalog, c.id)]}
+        for c in sorted(catalog.conditions, key=lambda c: c.name.lower())
+    ]
+    if args.json:
+        _emit(docs)
+    else:
+        for d in docs:
+            print(f"{d['name']}: {', '.join(d['muscles']) or '(no muscles yet)'}")
+    return EXIT_OK
+
+
 def cmd_views(args: argparse.Namespace) -> int:
     from tpi_viewer.model.views import VIEW_NAMES
 
@@ -195,4 +214,4 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}

@@ -122,3 +122,10 @@ def test_show_anatomy_only_entry(mini_root) -> None:
     assert out.returncode == 0 and "Anatomy only" in out.stdout
     doc = json.loads(run("show", "gamma", "--json", env_root=mini_root).stdout)
     assert doc["content"] == "anatomy_only" and doc["local_zone"] is None and doc["trigger_points"] == []
+
+
+def test_conditions_json(mini_root) -> None:
+    out = run("conditions", "--json", env_root=mini_root)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"id": "neck_pain", "name": "Neck pain", "lay_name": "sore neck",
+                                       "synonyms": [], "muscles": ["alpha", "beta"]}]

@@ -86,3 +86,17 @@ def test_anatomy_only_muscle_says_so(qtbot, mini_catalog, tmp_path) -> None:
     text = window.panel.text()
     assert "Gamma" in text and "anatomy only" in text and "Source A" in text
     assert "Injection safety" not in text
+
+
+def test_picking_a_condition_selects_its_muscles(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    window.side_tabs.setCurrentWidget(window.condition_list)
+    conditions = window.condition_list
+    assert conditions.condition_ids() == ["neck_pain"]
+    item = conditions.list.item(0)
+    assert item.text().startswith("Neck pain (2)")
+    with qtbot.waitSignal(window.state.selection_changed):
+        qtbot.mouseClick(conditions.list.viewport(), Qt.MouseButton.LeftButton, pos=conditions.list.visualItemRect(item).center())
+    assert window.state.selection == ["alpha", "beta"]
+    assert "Alpha, Beta" in conditions.muscles_label.text()
+    assert window.panel.tabs.count() == 2

@@ -106,3 +106,17 @@ def search_muscles(catalog: Catalog, text: str) -> list[Muscle]:
             loose.append((-score, m.name.lower(), m))
     chosen = phrase if phrase and len(tokens) > 1 else phrase + loose
     return [m for _, _, m in sorted(chosen, key=lambda t: (t[0], t[1]))]
+
+
+def condition_muscles(catalog: Catalog, condition_id: str) -> list[Muscle]:
+    """The muscles related to a condition, in catalogue order."""
+    return [m for m in catalog.muscles if condition_id in m.conditions]
+
+
+def best_view_for(catalog: Catalog, muscles: list[Muscle]) -> str | None:
+    """The view listed by the most of these muscles (earlier in their lists breaks ties)."""
+    scores: dict[str, float] = {}
+    for m in muscles:
+        for rank, view in enumerate(m.views):
+            scores[view] = scores.get(view, 0.0) + 1.0 + 0.5 / (rank + 1)
+    return max(scores, key=lambda v: scores[v]) if scores else None

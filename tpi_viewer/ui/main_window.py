@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -19,6 +20,7 @@ from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.views import VIEW_NAMES
 from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
+from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.muscle_list import MuscleList
@@ -45,7 +47,11 @@ class MainWindow(QMainWindow):
         self.canvas = BodyCanvas(catalog, self.state)
         self.panel = DetailPanel(catalog, self.state)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.muscle_list)
+        self.condition_list = ConditionList(catalog, self.state)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.muscle_list, "Muscles")
+        self.side_tabs.addTab(self.condition_list, "Conditions")
+        splitter.addWidget(self.side_tabs)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
@@ -133,7 +139,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_selection_changed(self, ids: list[str]) -> None:
-        if ids and self.state.view not in self.catalog.muscle(ids[-1]).views:
+        if ids and not any(self.state.view in self.catalog.muscle(i).views for i in ids):
             self.state.set_view(self.catalog.muscle(ids[-1]).views[0])
 
     def _on_view_changed(self, view: str) -> None:
