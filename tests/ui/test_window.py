@@ -100,3 +100,19 @@ def test_picking_a_condition_selects_its_muscles(qtbot, mini_catalog, tmp_path) 
     assert window.state.selection == ["alpha", "beta"]
     assert "Alpha, Beta" in conditions.muscles_label.text()
     assert window.panel.tabs.count() == 2
+
+
+def test_report_a_problem_copies_muscle_field_and_version(qtbot, mini_catalog, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = _window(qtbot, mini_catalog, tmp_path)
+    window.state.select("alpha")
+    dialog = window.report_problem()
+    dialog.field.setCurrentText("Essential referred pain")
+    qtbot.keyClicks(dialog.note, "Zone should include the lower part only")
+    dialog.accept()
+    text = QApplication.clipboard().text()
+    assert "Muscle: alpha (Alpha)" in text
+    assert "Field: Essential referred pain" in text
+    assert "Data version: test (reviewed 2026-01-01)" in text
+    assert "Zone should include the lower part only" in text

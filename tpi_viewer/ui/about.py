@@ -21,6 +21,11 @@ def about_html(catalog: Catalog) -> str:
         "<p><b>tpi-viewer is a reference, not a diagnostic tool.</b> Trigger points are a debated "
         "concept: no laboratory or imaging test confirms them, and examiners finding them by hand "
         "often disagree. The referral maps are typical clinical patterns, not laws.</p>"
+        "<p>Each statement in the side panel cites numbered public sources; markers show where the sources are "
+        "uncertain, come only from therapist or clinic pages, or are inferred from standard anatomy. "
+        "Source links open in your web browser; tpi-viewer itself never connects to the network.</p>"
         f"<p>Data version {escape(catalog.data_version)}, reviewed {escape(catalog.reviewed)}.</p>"
+        "<p><b>Found an error?</b> Use Help → Report a problem: it copies the muscle, the field and the data "
+        "version to the clipboard for an e-mail or an issue.</p>"
         f"<p><b>Body maps:</b><br>{credit}</p>"
     )

@@ -24,6 +24,7 @@ from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.muscle_list import MuscleList
+from tpi_viewer.ui.report_dialog import ReportDialog
 from tpi_viewer.ui.state import ViewerState
 
 SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
@@ -128,9 +129,18 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        report = QAction("&Report a problem…", self)
+        report.triggered.connect(self.report_problem)
+        help_menu.addAction(report)
         about = QAction("&About tpi-viewer", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def report_problem(self) -> ReportDialog:
+        """Open the report dialog for the muscle shown in the panel."""
+        dialog = ReportDialog(self.catalog, self.state, self.panel.shown_muscle, self)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About tpi-viewer", "", QMessageBox.StandardButton.Ok, self)
