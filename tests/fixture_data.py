@@ -79,6 +79,15 @@ def body_map() -> dict[str, Any]:
             "skin": [_rect(0, 0, 200, 300)], "bones": [], "muscles": muscles, "regions": regions, "trigger_points": marks}
 
 
+GUIDE: dict[str, Any] = {"guide_version": 1, "sources": copy.deepcopy(SRC), "pages": [
+    {"id": "patient_what_is_tpi", "audience": "patient", "title": "What is a trigger point injection?",
+     "sections": [{"heading": "In short", "items": [{"text": "A thin needle is placed in the sore spot.", "sources": ["src_a"]}]}]},
+    {"id": "clinician_contraindications", "audience": "clinician", "title": "Contraindications",
+     "sections": [{"heading": "Debated", "items": [{"text": "Recent aspirin use.", "debated": True, "evidence": "uncertain",
+                                                      "sources": ["src_a"]}]}]},
+]}
+
+
 def write(root: Path, muscles: dict[str, Any] | None = None) -> Path:
     """Write data/ and assets/body_maps/ under `root` (usable as TPI_VIEWER_RESOURCES)."""
     schema = Path(__file__).resolve().parents[1] / "data" / "muscles.schema.json"
@@ -87,6 +96,9 @@ def write(root: Path, muscles: dict[str, Any] | None = None) -> Path:
     maps.mkdir(parents=True, exist_ok=True)
     (root / "data" / "muscles.schema.json").write_text(schema.read_text(encoding="utf-8"), encoding="utf-8")
     (root / "data" / "muscles.json").write_text(json.dumps(muscles or MUSCLES, indent=1), encoding="utf-8")
+    (root / "data" / "guide.json").write_text(json.dumps(GUIDE), encoding="utf-8")
+    guide_schema = schema.with_name("guide.schema.json")
+    (root / "data" / "guide.schema.json").write_text(guide_schema.read_text(encoding="utf-8"), encoding="utf-8")
     (maps / "regions.json").write_text(json.dumps(REGIONS), encoding="utf-8")
     (maps / "anterior.json").write_text(json.dumps(body_map()), encoding="utf-8")
     return root

@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one muscle")
     p.add_argument("id", help="muscle id, e.g. masseter")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("guide", help="the trigger point injection guide: list its pages, or print one")
+    p.add_argument("page", nargs="?", help="page id, e.g. patient_aftercare")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("conditions", help="list the conditions with their muscles")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("views", help="list the views with their muscles and regions")
@@ -136,6 +139,39 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.guide import load_guide
+
+    guide = load_guide()
+    pages = list(guide.pages)
+    if args.page:
+        if args.page not in [p.id for p in pages]:
+            from tpi_viewer.model.matching import did_you_mean
+
+            raise UsageError(f"unknown guide page '{args.page}'{did_you_mean(args.page, [p.id for p in pages])}")
+        pages = [guide.page(args.page)]
+    if args.json:
+        _emit([{"id": p.id, "audience": p.audience, "title": p.title,
+                "sections": [{"heading": s.heading, "items": [
+                    {"text": i.text, "evidence": i.evidence, "debated": i.debated,
+                     "sources": [guide.sources[guide.source_number(x) - 1].url for x in i.sources]} for i in s.items]}
+                    for s in p.sections]} for p in pages])
+    elif not args.page:
+        for p in pages:
+            print(f"{p.id:<32} {p.audience:<9} {p.title}")
+    else:
+        page = pages[0]
+        print(page.title)
+        for section in page.sections:
+            print(f"\n{section.heading}")
+            for i in section.items:
+                print(f"  - {i.text} [{', '.join(str(guide.source_number(x)) for x in i.sources)}]")
+        print("\nSources:")
+        for source in guide.sources:
+            print(f"  [{guide.source_number(source.id)}] {source.title} {source.url}")
+    return EXIT_OK
+
+
 def cmd_conditions(args: argparse.Namespace) -> int:
     from tpi_viewer.model.queries import condition_muscles
 
@@ -214,4 +250,4 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}

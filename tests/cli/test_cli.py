@@ -129,3 +129,13 @@ def test_conditions_json(mini_root) -> None:
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [{"id": "neck_pain", "name": "Neck pain", "lay_name": "sore neck",
                                        "synonyms": [], "muscles": ["alpha", "beta"]}]
+
+
+def test_guide_pages(mini_root) -> None:
+    out = run("guide", env_root=mini_root)
+    assert out.returncode == 0 and "patient_what_is_tpi" in out.stdout
+    doc = json.loads(run("guide", "clinician_contraindications", "--json", env_root=mini_root).stdout)
+    assert doc[0]["sections"][0]["items"][0] == {"text": "Recent aspirin use.", "evidence": "uncertain", "debated": True,
+                                                  "sources": ["https://example.org/a"]}
+    bad = run("guide", "patient_aftercre", env_root=mini_root)
+    assert bad.returncode == 2 and "unknown guide page" in bad.stderr

@@ -116,3 +116,24 @@ def test_report_a_problem_copies_muscle_field_and_version(qtbot, mini_catalog, t
     assert "Field: Essential referred pain" in text
     assert "Data version: test (reviewed 2026-01-01)" in text
     assert "Zone should include the lower part only" in text
+
+
+def test_guide_shows_patient_and_clinician_pages(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    dialog = window.show_guide()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "What is a trigger point injection?" in text and "thin needle" in text and "Source A" in text
+    dialog.show_page("clinician_contraindications")
+    text = dialog.browser.toPlainText()
+    assert "Recent aspirin use." in text and "(debated)" in text and "uncertain" in text
+
+
+def test_broken_guide_gives_a_clear_message(qtbot, mini_catalog, mini_root, tmp_path, monkeypatch) -> None:
+    (mini_root / "data" / "guide.json").write_text('{"guide_version": 1, "sources": [], "pages": []}')
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window = _window(qtbot, mini_catalog, tmp_path)
+    assert window.show_guide() is None
+    assert "guide.json" in shown[0] and "$.sources" in shown[0]

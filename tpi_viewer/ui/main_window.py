@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.errors import DataError
+from tpi_viewer.model.guide import load_guide
 from tpi_viewer.model.views import VIEW_NAMES
 from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
 from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
+from tpi_viewer.ui.guide_dialog import GuideDialog
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.muscle_list import MuscleList
 from tpi_viewer.ui.report_dialog import ReportDialog
@@ -129,12 +132,27 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
+        guide = QAction("Trigger point injection &guide", self)
+        guide.setShortcut(QKeySequence("F1"))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         report = QAction("&Report a problem…", self)
         report.triggered.connect(self.report_problem)
         help_menu.addAction(report)
         about = QAction("&About tpi-viewer", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def show_guide(self) -> GuideDialog | None:
+        """The TPI guide; a clear error dialog if its file is not usable."""
+        try:
+            guide = load_guide()
+        except DataError as exc:
+            QMessageBox.warning(self, "tpi-viewer: guide", "The guide cannot be shown:\n\n" + "\n".join(map(str, exc.problems[:8])))
+            return None
+        dialog = GuideDialog(guide, self)
+        dialog.open()
+        return dialog
 
     def report_problem(self) -> ReportDialog:
         """Open the report dialog for the muscle shown in the panel."""
