@@ -20,7 +20,7 @@ class BuildPyWithData(build_py):
         target = Path(self.build_lib) / "tpi_viewer" / "_data"
         for name in SHIPPED:
             shutil.copytree(ROOT / name, target / name, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("previews", "*.svg"))
+                            ignore=shutil.ignore_patterns("previews", "*.svg", "staging"))
 
 
 setup(cmdclass={"build_py": BuildPyWithData})

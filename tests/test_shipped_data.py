@@ -100,3 +100,10 @@ def test_search_by_complaint_lists_the_classic_muscle(catalog, query: str, expec
     from tpi_viewer.model.queries import search_muscles
 
     assert expected in [m.id for m in search_muscles(catalog, query)]
+
+
+def test_views_are_derived_from_the_geometry(catalog) -> None:
+    """A muscle's views are exactly the views that draw it (tools/catalog/add_anatomy_entries.py --sync-views)."""
+    for muscle in catalog.muscles:
+        drawn = {v for v in catalog.view_ids if catalog.body_maps[v].muscle_shapes(muscle.id)}
+        assert set(muscle.views) == drawn, muscle.id

@@ -81,6 +81,15 @@ def best_views(muscle_id: str, area: str, maps: dict[str, dict]) -> list[str]:
     return [v for _, _, v in sorted(scored)]
 
 
+def synced_views(muscle: dict, maps: dict[str, dict]) -> list[str]:
+    """The muscle's listed views that draw it, then every other view drawing it, best first."""
+    drawn = [v for v, doc in maps.items() if any(s["muscle"] == muscle["id"] for s in doc["muscles"])]
+    listed = [v for v in muscle.get("views", []) if v in drawn]
+    ranked = [v for v in best_views(muscle["id"], "head" if muscle["area"] in ("head", "neck") else "body", maps)]
+    rest = [v for v in ranked if v not in listed] + [v for v in drawn if v not in listed and v not in ranked]
+    return listed + rest
+
+
 def entry(muscle_id: str, maps: dict[str, dict]) -> dict:
     latin, lay, area = NAMES[muscle_id]
     right, left, layer, _views, name = MUSCLES[muscle_id]
@@ -94,9 +103,14 @@ def entry(muscle_id: str, maps: dict[str, dict]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report which entries are missing")
+    parser.add_argument("--sync-views", action="store_true",
+                        help="also make every entry's views the views drawing it (its listed order first)")
     args = parser.parse_args(argv)
     maps = {v: json.loads((MAPS / f"{v}.json").read_text()) for v in VIEWS if (MAPS / f"{v}.json").exists()}
     data = json.loads(DATA.read_text())
+    if args.sync_views:
+        for m in data["muscles"]:
+            m["views"] = synced_views(m, maps)
     have = {m["id"] for m in data["muscles"]}
     drawn = {m["muscle"] for doc in maps.values() for m in doc["muscles"]}
     missing = sorted(drawn - have)
