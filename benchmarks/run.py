@@ -1,5 +1,6 @@
 """Start-up and selection latency of tpi-viewer against bare Qt windows, in one run.
 
+Also the reverse lookup of a five-region pain drawing over the whole catalogue (target <= 2 ms).
 Each start-up is a fresh process timed from launch until its window has painted (the body
 map's viewport for tpi-viewer). Medians of several runs. Targets: first paint <= 1.2x the bare
 PySide6+pyqtgraph window; selection (click to painted) <= 16 ms.
@@ -88,6 +89,23 @@ print("%r %d" % (statistics.median(times) if times else -1.0, len(times)))
 """
 
 
+def lookup_latency(repeats: int = 300) -> float:
+    """Median ms to rank the whole catalogue against a five-region drawing (no Qt involved)."""
+    sys.path.insert(0, str(ROOT))
+    from tpi_viewer.model.loading import load_catalog
+    from tpi_viewer.model.lookup import rank
+
+    catalog = load_catalog()
+    drawing = [("temple", "right"), ("back_of_neck", "right"), ("neck_shoulder_angle", "right"),
+               ("medial_scapular_border", "right"), ("occiput", "right")]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        rank(catalog, drawing)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -133,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "bare_qt_first_paint_s": statistics.median(samples["bare_qt"]),
         "bare_qt_pyqtgraph_first_paint_s": statistics.median(samples["bare_qt_pyqtgraph"]),
         "select_ms_median": select_latency(settings),
+        "lookup_ms_median": lookup_latency(),
     }
     ratio = result["first_paint_s"] / result["bare_qt_pyqtgraph_first_paint_s"]
     if args.json:
@@ -144,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ratio to PySide6+pyqtgraph:        {ratio:.2f} (target <= 1.20) {'OK' if ratio <= 1.2 else 'OVER'}")
         print(f"selection, click to painted:         {result['select_ms_median']:.1f} ms (target <= 16) "
               f"{'OK' if result['select_ms_median'] <= 16 else 'OVER'}")
+        print(f"lookup, five-region drawing:         {result['lookup_ms_median']:.2f} ms (target <= 2) "
+              f"{'OK' if result['lookup_ms_median'] <= 2 else 'OVER'}")
     return 0
 
 

@@ -107,3 +107,21 @@ def test_views_are_derived_from_the_geometry(catalog) -> None:
     for muscle in catalog.muscles:
         drawn = {v for v in catalog.view_ids if catalog.body_maps[v].muscle_shapes(muscle.id)}
         assert set(muscle.views) == drawn, muscle.id
+
+
+@pytest.mark.parametrize("areas, expected_first", [
+    (["temple"], {"temporalis", "upper_trapezius"}),
+    (["sacroiliac"], {"quadratus_lumborum", "piriformis"}),
+    (["buttock"], {"piriformis"}),
+    (["jaw joint", "inside the ear"], {"masseter"}),
+    (["vertex"], {"scm_sternal"}),
+    (["forehead"], {"scm_clavicular"}),
+    (["neck shoulder angle", "medial scapular border"], {"levator_scapulae"}),
+    (["iliac crest", "greater trochanter"], {"quadratus_lumborum"}),
+])
+def test_lookup_puts_the_textbook_muscles_first(catalog, areas: list[str], expected_first: set[str]) -> None:
+    from tpi_viewer.model.lookup import rank, resolve_region
+
+    found = rank(catalog, [(resolve_region(catalog, a), None) for a in areas])
+    top = {c.muscle.id for c in found[: len(expected_first)]}
+    assert top == expected_first, [(c.muscle.id, c.score) for c in found[:5]]

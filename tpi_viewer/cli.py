@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one muscle")
     p.add_argument("id", help="muscle id, e.g. masseter")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p = sub.add_parser("lookup", help="where does it hurt: muscles whose referred pain explains the areas")
+    p.add_argument("regions", nargs="+", metavar="REGION", help="a region id, name or synonym (quote multi-word names)")
+    p.add_argument("--side", choices=("left", "right"), help="the side of the body that hurts")
+    p.add_argument("--json", action="store_true", help="print one JSON document")
     p = sub.add_parser("guide", help="the trigger point injection guide: list its pages, or print one")
     p.add_argument("page", nargs="?", help="page id, e.g. patient_aftercare")
     p.add_argument("--json", action="store_true", help="print one JSON document")
@@ -71,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"tpi-viewer: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001  (a bug must still not show users a traceback)
+        print(f"tpi-viewer: internal error: {type(exc).__name__}: {exc}. Please report it with the command you ran.",
+              file=sys.stderr)
+        return 1
 
 
 def _catalog():  # type: ignore[no-untyped-def]
@@ -136,6 +144,34 @@ def cmd_show(args: argparse.Namespace) -> int:
     for s in doc["sources"]:
         print(f"  [{s['number']}] {s['title']} {s['url']}")
     print("\ntpi-viewer is a reference, not a diagnostic tool.")
+    return EXIT_OK
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from tpi_viewer.model.lookup import RegionNotFound, rank, resolve_region
+
+    catalog = _catalog()
+    try:
+        regions = list(dict.fromkeys(resolve_region(catalog, phrase) for phrase in args.regions))
+    except RegionNotFound as exc:
+        raise UsageError(str(exc)) from None
+    found = rank(catalog, [(r, args.side) for r in regions], args.side)
+    doc = {
+        "regions": regions,
+        "muscles": [{"id": c.muscle.id, "name": c.muscle.name, "score": c.score, "side": c.side,
+                     "reasons": list(c.reasons), "red_flags": [s.text for s in c.muscle.red_flags]} for c in found],
+    }
+    if args.json:
+        _emit(doc)
+        return EXIT_OK
+    names = ", ".join(catalog.regions[r].name for r in regions)
+    print(f"Muscles whose referred pain reaches: {names}" + (f" ({args.side} side)" if args.side else ""))
+    for i, c in enumerate(found, start=1):
+        where = f" ({c.side} side)" if c.side else ""
+        print(f"{i:2}. {c.muscle.name}{where} {c.score:.2f}: {'; '.join(c.reasons)}")
+    if not found:
+        print("  no muscle in the catalogue refers pain there")
+    print("\nA reasoning aid, not a diagnosis: rule out the red flags listed with each muscle first.")
     return EXIT_OK
 
 
@@ -250,4 +286,4 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "lookup": cmd_lookup, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}

@@ -139,3 +139,14 @@ def test_guide_pages(mini_root) -> None:
                                                   "sources": ["https://example.org/a"]}
     bad = run("guide", "patient_aftercre", env_root=mini_root)
     assert bad.returncode == 2 and "unknown guide page" in bad.stderr
+
+
+def test_lookup_json_and_refusal(mini_root) -> None:
+    out = run("lookup", "upper part", "--json", env_root=mini_root)
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["regions"] == ["upper"]
+    assert [m["id"] for m in doc["muscles"]] == ["beta", "alpha"]
+    assert set(doc["muscles"][0]) >= {"id", "name", "score", "reasons"}
+    out = run("lookup", "elbow", env_root=mini_root)
+    assert out.returncode == 2 and "no region matches 'elbow'" in out.stderr and "Traceback" not in out.stderr
