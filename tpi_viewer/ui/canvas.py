@@ -6,6 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QTransform
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsItem,
     QGraphicsPathItem,
     QToolTip,
@@ -66,6 +67,8 @@ class BodyCanvas(QWidget):
         state.side_changed.connect(self._on_side_changed)
         state.mirror_changed.connect(self._on_side_changed)
         state.display_changed.connect(self._on_display_changed)
+        state.drawing_changed.connect(self._on_display_changed)
+        state.drawing_mode_changed.connect(self._on_drawing_mode_changed)
         self.vb.sigRangeChanged.connect(self._on_range_changed)
         self._on_view_changed(state.view)
 
@@ -161,6 +164,7 @@ class BodyCanvas(QWidget):
 
     def _on_display_changed(self, *_: object) -> None:
         self.legend.set_show_spillover(self.state.show_spillover)
+        self.legend.set_show_drawing(bool(self.state.drawing))
         self._redraw_overlay()
 
     def _on_range_changed(self, *_: object) -> None:
@@ -178,6 +182,10 @@ class BodyCanvas(QWidget):
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
             return
         point = self._model_point(ev.scenePos())  # type: ignore[attr-defined]
+        if self.state.drawing_mode != "off":
+            ev.accept()  # type: ignore[attr-defined]
+            self._draw_at(point)
+            return
         hit = self.body_map.muscle_at(point, self._selectable)
         if hit is None:
             return
@@ -189,7 +197,23 @@ class BodyCanvas(QWidget):
                 self.state.set_side(hit.side)  # type: ignore[arg-type]
             self.state.select(hit.muscle)
 
+    def _on_drawing_mode_changed(self, mode: str) -> None:
+        self.vb.setMouseEnabled(x=mode == "off", y=mode == "off")  # while drawing, a drag paints
+
+    def _draw_at(self, point: tuple[float, float]) -> None:
+        """Paint or erase the surface region under the point."""
+        region = self.body_map.region_at(point)
+        if region is None:
+            return
+        side = region.side if region.side in ("left", "right") else None
+        if self.state.drawing_mode == "paint":
+            self.state.mark(region.region, side)
+        else:
+            self.state.unmark(region.region, side)
+
     def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        if self.state.drawing_mode != "off" and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._draw_at(self._model_point(scene_pos))
         text = self.describe_point(self._model_point(scene_pos))
         if text != self._last_hover:
             self._last_hover = text
@@ -226,6 +250,14 @@ class BodyCanvas(QWidget):
         layer = self._layers[self.state.view]
         marks_x: list[float] = []
         marks_y: list[float] = []
+        drawn = [s.polygons for s in body_map.regions
+                 if (s.region, s.side) in self.state.drawing or (s.region, None) in self.state.drawing]
+        if drawn:
+            item = QGraphicsPathItem(union_path(drawn))
+            item.setBrush(style.drawing_brush())
+            item.setPen(style.cosmetic(style.DRAWING, 2.0))
+            item.setZValue(9)
+            self._add(item)
         for muscle_id in self.state.selection:
             if muscle_id not in body_map.muscle_ids:
                 continue

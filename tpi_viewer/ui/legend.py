@@ -14,7 +14,7 @@ DISCLAIMER = "Reference only, not a diagnostic tool. Trigger point sites are typ
 class Legend(QWidget):
     """Swatches for the selected muscle, the three zone kinds, trigger points and deep muscles."""
 
-    ENTRIES = ("muscle", "local", "essential", "spillover", "trigger_point", "deep")
+    ENTRIES = ("drawing", "muscle", "local", "essential", "spillover", "trigger_point", "deep")
     TEXTS = {
         "muscle": "Selected muscle",
         "local": style.ZONE_LABELS["local"],
@@ -22,11 +22,13 @@ class Legend(QWidget):
         "spillover": style.ZONE_LABELS["spillover"],
         "trigger_point": "Trigger point (typical site)",
         "deep": "Deep muscle (under others)",
+        "drawing": "Where it hurts (the drawing)",
     }
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._show_spillover = True
+        self._show_drawing = False
         font = QFont(self.font())
         font.setPointSizeF(max(10.0, font.pointSizeF()))
         self.setFont(font)
@@ -36,8 +38,16 @@ class Legend(QWidget):
         self._show_spillover = show
         self.update()
 
+    def set_show_drawing(self, show: bool) -> None:
+        if show != self._show_drawing:
+            self._show_drawing = show
+            self.updateGeometry()
+            self.update()
+
     def _entries(self) -> list[str]:
-        return [e for e in self.ENTRIES if e != "spillover" or self._show_spillover]
+        hidden = {"spillover"} if not self._show_spillover else set()
+        hidden |= {"drawing"} if not self._show_drawing else set()
+        return [e for e in self.ENTRIES if e not in hidden]
 
     def _layout(self, width: int) -> list[tuple[str, QRectF]]:
         fm = self.fontMetrics()
@@ -78,7 +88,12 @@ class Legend(QWidget):
         p.end()
 
     def _draw_swatch(self, p: QPainter, entry: str, r: QRectF) -> None:
-        if entry in ("local", "essential", "spillover"):
+        if entry == "drawing":
+            p.fillRect(r, style.SKIN_FILL)
+            p.setBrush(style.drawing_brush())
+            p.setPen(QPen(style.DRAWING, 2))
+            p.drawRect(r)
+        elif entry in ("local", "essential", "spillover"):
             p.fillRect(r, style.SKIN_FILL)
             p.setBrush(style.zone_brush(entry))
             pen = QPen(style.zone_pen(entry))

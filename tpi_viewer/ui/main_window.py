@@ -26,6 +26,7 @@ from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
 from tpi_viewer.ui.guide_dialog import GuideDialog
 from tpi_viewer.ui.legend import DISCLAIMER
+from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
 from tpi_viewer.ui.report_dialog import ReportDialog
 from tpi_viewer.ui.state import ViewerState
@@ -55,6 +56,9 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.muscle_list, "Muscles")
         self.side_tabs.addTab(self.condition_list, "Conditions")
+        self.lookup_panel = LookupPanel(catalog, self.state)
+        self.side_tabs.addTab(self.lookup_panel, "Where does it hurt?")
+        self.side_tabs.currentChanged.connect(self._on_side_tab_changed)
         splitter.addWidget(self.side_tabs)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.panel)
@@ -169,6 +173,10 @@ class MainWindow(QMainWindow):
     def _on_selection_changed(self, ids: list[str]) -> None:
         if ids and not any(self.state.view in self.catalog.muscle(i).views for i in ids):
             self.state.set_view(self.catalog.muscle(ids[-1]).views[0])
+
+    def _on_side_tab_changed(self, _index: int) -> None:
+        drawing = self.side_tabs.currentWidget() is self.lookup_panel
+        self.state.set_drawing_mode(self.lookup_panel.active_tool if drawing else "off")
 
     def _on_view_changed(self, view: str) -> None:
         self.view_combo.setCurrentIndex(self.catalog.view_ids.index(view))

@@ -15,6 +15,8 @@ class ViewerState(QObject):
     side_changed = Signal(str)
     mirror_changed = Signal(bool)
     display_changed = Signal()
+    drawing_changed = Signal(list)
+    drawing_mode_changed = Signal(str)
 
     def __init__(self, view: str = "anterior", side: SideChoice = "both") -> None:
         super().__init__()
@@ -25,6 +27,8 @@ class ViewerState(QObject):
         self._show_spillover = True
         self._show_labels = True
         self.focus_selection = True  # zoom to the selected muscles and their zones
+        self._drawing: list[tuple[str, str | None]] = []  # (region id, side or None for both sides)
+        self._drawing_mode = "off"  # off | paint | erase
 
     @property
     def selection(self) -> list[str]:
@@ -105,3 +109,40 @@ class ViewerState(QObject):
         if show != self._show_labels:
             self._show_labels = show
             self.display_changed.emit()
+
+    # ----- the pain drawing ("where does it hurt") -------------------------------------
+    @property
+    def drawing(self) -> list[tuple[str, str | None]]:
+        return list(self._drawing)
+
+    def set_drawing(self, areas: list[tuple[str, str | None]]) -> None:
+        areas = list(dict.fromkeys(areas))
+        if areas != self._drawing:
+            self._drawing = areas
+            self.drawing_changed.emit(list(areas))
+
+    def mark(self, region: str, side: str | None) -> None:
+        """Add an area (a side of None covers both sides)."""
+        if (region, side) not in self._drawing and (region, None) not in self._drawing:
+            self.set_drawing(self._drawing + [(region, side)])
+
+    def unmark(self, region: str, side: str | None) -> None:
+        """Remove an area; removing one side of a both-sides area keeps the other side."""
+        areas = [a for a in self._drawing if a != (region, side)]
+        if side is not None and (region, None) in areas:
+            other = "left" if side == "right" else "right"
+            areas = [a for a in areas if a != (region, None)] + [(region, other)]
+        if side is None:
+            areas = [a for a in areas if a[0] != region]
+        self.set_drawing(areas)
+
+    @property
+    def drawing_mode(self) -> str:
+        return self._drawing_mode
+
+    def set_drawing_mode(self, mode: str) -> None:
+        if mode not in ("off", "paint", "erase"):
+            raise ValueError(f"unknown drawing mode {mode!r}")
+        if mode != self._drawing_mode:
+            self._drawing_mode = mode
+            self.drawing_mode_changed.emit(mode)

@@ -22,6 +22,7 @@ SPILLOVER = QColor("#d7191c")
 LOCAL = QColor("#e66100")
 TRIGGER_POINT = QColor("#111111")
 LABEL_TEXT = QColor("#111111")
+DRAWING = QColor("#6a3d9a")
 SIDE_TEXT = QColor("#5a5a5a")
 
 
@@ -55,3 +56,8 @@ ZONE_LABELS = {
     "essential": "Essential referred pain",
     "spillover": "Spillover referred pain",
 }
+
+
+def drawing_brush() -> QBrush:
+    """The patient's pain drawing: purple cross-hatch, unlike any referral zone."""
+    return QBrush(DRAWING, Qt.BrushStyle.DiagCrossPattern)
