@@ -51,14 +51,14 @@ def test_panel_tabs_for_several_muscles(qtbot, mini_catalog, tmp_path) -> None:
 
 def test_settings_restore_view_side_and_geometry(qtbot, mini_catalog, tmp_path) -> None:
     window = _window(qtbot, mini_catalog, tmp_path)
-    window.resize(701, 523)
+    window.resize(781, 537)
     window.side_combo.setCurrentIndex(2)
     assert window.state.side == "left"
     window.close()
     again = _window(qtbot, mini_catalog, tmp_path)
     assert again.state.side == "left"
     assert again.side_combo.currentText() == "Patient's left"
-    assert (again.width(), again.height()) == (701, 523)
+    assert (again.width(), again.height()) == (781, 537)
 
 
 def test_bad_data_opens_an_error_dialog_and_exits_2(qtbot, mini_root, monkeypatch) -> None:

@@ -252,12 +252,17 @@ class BodyCanvas(QWidget):
         marks_y: list[float] = []
         drawn = [s.polygons for s in body_map.regions
                  if (s.region, s.side) in self.state.drawing or (s.region, None) in self.state.drawing]
-        if drawn:
-            item = QGraphicsPathItem(union_path(drawn))
-            item.setBrush(style.drawing_brush())
-            item.setPen(style.cosmetic(style.DRAWING, 2.0))
-            item.setZValue(9)
-            self._add(item)
+        if drawn:  # hatched under the zones, its outline above them so both stay readable
+            path = union_path(drawn)
+            fill = QGraphicsPathItem(path)
+            fill.setBrush(style.drawing_brush())
+            fill.setPen(style.cosmetic(style.DRAWING, 2.0))
+            fill.setZValue(9)
+            edge = QGraphicsPathItem(path)
+            edge.setPen(style.cosmetic(style.DRAWING, 3.0, Qt.PenStyle.DashDotLine))
+            edge.setZValue(25)
+            self._add(fill)
+            self._add(edge)
         for muscle_id in self.state.selection:
             if muscle_id not in body_map.muscle_ids:
                 continue
