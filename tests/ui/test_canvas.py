@@ -90,10 +90,10 @@ def test_mirror_view_swaps_sides_on_screen(qtbot, canvas) -> None:
 
 
 def test_side_captions_follow_mirror(qtbot, canvas) -> None:
-    captions = [t for t, _, _ in canvas._side_captions()]
+    captions = [t for t, _, _ in canvas.labels.side_captions()]
     assert "RIGHT" in captions[0] and "LEFT" in captions[1]
     canvas.state.set_mirror(True)
-    captions = [t for t, _, _ in canvas._side_captions()]
+    captions = [t for t, _, _ in canvas.labels.side_captions()]
     assert "LEFT" in captions[0] and "RIGHT" in captions[1]
 
 
@@ -144,11 +144,11 @@ def test_labels_never_cover_trigger_points(qtbot, canvas) -> None:
     canvas.state.select("alpha")
     canvas.state.select("beta", additive=True)
     pixel(qtbot, canvas, ALPHA_RIGHT)
-    canvas._place_texts()
+    canvas.labels.place()
     px, py = canvas.vb.viewPixelSize()
     marks = [canvas.to_view(m.pos_in_map) for m in canvas._overlay if isinstance(m, _MarkItem)]
     assert len(marks) == 4
-    labels = [t for t in canvas._texts if t.isVisible() and t.key is not None]
+    labels = [t for t in canvas.labels.items if t.isVisible() and t.key is not None]
     assert {t.key for t in labels} >= {"alpha", "beta"}
     for label in labels:
         rect = label.pixel_rect(label.pos(), px, py)

@@ -51,7 +51,7 @@ def _clear_point(qtbot, canvas: BodyCanvas, shape) -> tuple[float, float]:
     marks = [canvas.to_widget(m.pos_in_map) for m in canvas._overlay if isinstance(m, MarkItem)]
     px, py = canvas.vb.viewPixelSize()
     labels = []
-    for t in canvas._texts:
+    for t in canvas.labels.items:
         if t.isVisible():
             r = t.pixel_rect(t.pos(), px, py)
             a = canvas.view.mapFromScene(canvas.vb.mapViewToScene(r.topLeft()))

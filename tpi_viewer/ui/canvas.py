@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter, QTransform
+from PySide6.QtGui import QCursor, QPainter, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
@@ -18,11 +18,9 @@ from tpi_viewer.model.bodymap import BodyMap
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.queries import painted_zones, sides_of, trigger_point_marks
 from tpi_viewer.ui import style
-from tpi_viewer.ui.label_item import LabelItem
+from tpi_viewer.ui.labels import CanvasLabels
 from tpi_viewer.ui.legend import Legend
 from tpi_viewer.ui.overlay_items import (
-    LABEL_ANCHORS,
-    MarkItem,
     highlight_items,
     trigger_point_item,
 )
@@ -56,7 +54,7 @@ class BodyCanvas(QWidget):
         layout.addWidget(self.legend)
         self._layers: dict[str, ViewLayer] = {}
         self._overlay: list[QGraphicsItem] = []
-        self._texts: list[LabelItem] = []
+        self.labels = CanvasLabels(self)
         self._selectable = frozenset(catalog.muscle_ids)
         self._last_hover = ""
         scene = self.view.scene()
@@ -168,7 +166,7 @@ class BodyCanvas(QWidget):
         self._redraw_overlay()
 
     def _on_range_changed(self, *_: object) -> None:
-        self._place_texts()
+        self.labels.place()
 
     def _apply_flip(self) -> None:
         x0, _, x1, _ = self.body_map.bounds
@@ -286,94 +284,7 @@ class BodyCanvas(QWidget):
                 marks_y.append(mark.at[1])
         for x, y in zip(marks_x, marks_y):
             self._add(trigger_point_item(x, y))
-        self._rebuild_texts()
-
-    def _rebuild_texts(self) -> None:
-        scene = self.view.scene()
-        for t in self._texts:
-            scene.removeItem(t)
-        self._texts.clear()
-        body_map = self.body_map
-        sides = self.highlight_sides()
-        selected = set(self.state.selection)
-        for shape in body_map.muscles:
-            chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
-            if chosen or (self.state.show_labels and shape.muscle in self._selectable and shape.muscle not in selected):
-                item = LabelItem(
-                    self.catalog.muscle(shape.muscle).name, shape.label,
-                    anchor=(0.5, -0.35) if chosen else (0.5, 0.5), bold=chosen, point_size=11 if chosen else 9,
-                    border=QColor(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE),
-                    background=QColor(255, 255, 255, 220 if chosen else 175), key=shape.muscle,
-                )
-                item.setZValue(40 if chosen else 35)
-                self._add_text(item)
-        for text, anchor, point in self._side_captions():
-            item = LabelItem(text, point, anchor=anchor, point_size=11)
-            item.important = True
-            item.setZValue(45)
-            self._add_text(item)
-        self._place_texts()
-
-    def _add_text(self, item: LabelItem) -> None:
-        self.vb.addItem(item, ignoreBounds=True)
-        self._texts.append(item)
-
-    def _side_captions(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
-        x0, y0, x1, _ = self.body_map.bounds
-        shown = self.body_map.shows_side
-        if shown is not None:
-            side = shown if self.state.side in ("both", shown) else self.state.side
-            note = " (mirror image of the other side)" if side != shown else ""
-            return [(f"Patient's {side.upper()} side{note}", (0.5, 0.0), ((x0 + x1) / 2, y0))]
-        right_on_left = (self.body_map.subject_right_on == "left") != self.flipped()
-        left_text, right_text = ("RIGHT", "LEFT") if right_on_left else ("LEFT", "RIGHT")
-        lx, rx = (x1, x0) if self.flipped() else (x0, x1)
-        return [(f"Patient's {left_text}", (0.0, 0.0), (lx, y0)), (f"Patient's {right_text}", (1.0, 0.0), (rx, y0))]
-
-    def _fits(self, item: LabelItem, at: QPointF, px: float, py: float) -> bool:
-        """An unselected muscle is named only where it is big enough on screen to carry its name."""
-        shapes = [s for s in self.body_map.muscle_shapes(item.key or "") if s.label == item.point]
-        if not shapes:
-            return False
-        x0, y0, x1, y1 = shapes[0].bbox
-        label = item.pixel_rect(at, px, py)
-        return (x1 - x0) * 1.3 >= label.width() and (y1 - y0) * 1.3 >= label.height() * 1.5
-
-    def _place_texts(self) -> None:
-        """One label per muscle, on a side and spot where it covers no trigger point or other label."""
-        px, py = self.vb.viewPixelSize() if self.vb.width() > 0 else (1.0, 1.0)
-        marks = [self.to_view(item.pos_in_map) for item in self._overlay if isinstance(item, MarkItem)]
-        taken: list[QRectF] = []
-        labelled: set[str] = set()
-        for item in sorted(self._texts, key=lambda t: (t.key is not None, not t.important)):
-            at = self.to_view(item.point)
-            item.setPos(at)
-            if item.key is None:
-                item.setVisible(True)
-                taken.append(item.pixel_rect(at, px, py))
-                continue
-            spot = None
-            if item.key not in labelled and (item.important or self._fits(item, at, px, py)):
-                for anchor in LABEL_ANCHORS if item.important else ((0.5, 0.5),):
-                    item.set_anchor(anchor)
-                    rect = item.pixel_rect(at, px, py)
-                    if not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
-                        spot = rect
-                        break
-            item.setVisible(spot is not None)
-            if spot is not None:
-                taken.append(spot)
-                labelled.add(item.key)
-        for item in self._texts:  # a selected muscle keeps a label even where every spot is crowded
-            if item.important and item.key is not None and item.key not in labelled:
-                item.set_anchor(LABEL_ANCHORS[0])
-                item.setVisible(True)
-                labelled.add(item.key)
-
+        self.labels.rebuild()
 
 def _side_words(side: str) -> str:
     return {"right": "right", "left": "left"}.get(side, "midline")
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

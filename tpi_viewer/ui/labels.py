@@ -1,0 +1,106 @@
+"""Name labels and side captions of the canvas, placed so they never cover trigger points."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+
+from tpi_viewer.ui import style
+from tpi_viewer.ui.label_item import LabelItem
+from tpi_viewer.ui.overlay_items import LABEL_ANCHORS, MarkItem
+
+if TYPE_CHECKING:
+    from tpi_viewer.ui.canvas import BodyCanvas
+
+
+class CanvasLabels:
+    """Owns the canvas's label items; rebuilt on selection or view changes, re-placed on zoom."""
+
+    def __init__(self, canvas: BodyCanvas) -> None:
+        self.canvas = canvas
+        self.items: list[LabelItem] = []
+
+    def rebuild(self) -> None:
+        """Labels for the selected muscles (and, with labels on, the others) and the side captions."""
+        scene = self.canvas.view.scene()
+        for t in self.items:
+            scene.removeItem(t)
+        self.items.clear()
+        body_map = self.canvas.body_map
+        sides = self.canvas.highlight_sides()
+        selected = set(self.canvas.state.selection)
+        for shape in body_map.muscles:
+            chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
+            if chosen or (self.canvas.state.show_labels and shape.muscle in self.canvas._selectable and shape.muscle not in selected):
+                item = LabelItem(
+                    self.canvas.catalog.muscle(shape.muscle).name, shape.label,
+                    anchor=(0.5, -0.35) if chosen else (0.5, 0.5), bold=chosen, point_size=11 if chosen else 9,
+                    border=QColor(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE),
+                    background=QColor(255, 255, 255, 220 if chosen else 175), key=shape.muscle,
+                )
+                item.setZValue(40 if chosen else 35)
+                self._add(item)
+        for text, anchor, point in self.side_captions():
+            item = LabelItem(text, point, anchor=anchor, point_size=11)
+            item.important = True
+            item.setZValue(45)
+            self._add(item)
+        self.place()
+
+    def _add(self, item: LabelItem) -> None:
+        self.canvas.vb.addItem(item, ignoreBounds=True)
+        self.items.append(item)
+
+    def side_captions(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+        x0, y0, x1, _ = self.canvas.body_map.bounds
+        shown = self.canvas.body_map.shows_side
+        if shown is not None:
+            side = shown if self.canvas.state.side in ("both", shown) else self.canvas.state.side
+            note = " (mirror image of the other side)" if side != shown else ""
+            return [(f"Patient's {side.upper()} side{note}", (0.5, 0.0), ((x0 + x1) / 2, y0))]
+        right_on_left = (self.canvas.body_map.subject_right_on == "left") != self.canvas.flipped()
+        left_text, right_text = ("RIGHT", "LEFT") if right_on_left else ("LEFT", "RIGHT")
+        lx, rx = (x1, x0) if self.canvas.flipped() else (x0, x1)
+        return [(f"Patient's {left_text}", (0.0, 0.0), (lx, y0)), (f"Patient's {right_text}", (1.0, 0.0), (rx, y0))]
+
+    def _fits(self, item: LabelItem, at: QPointF, px: float, py: float) -> bool:
+        """An unselected muscle is named only where it is big enough on screen to carry its name."""
+        shapes = [s for s in self.canvas.body_map.muscle_shapes(item.key or "") if s.label == item.point]
+        if not shapes:
+            return False
+        x0, y0, x1, y1 = shapes[0].bbox
+        label = item.pixel_rect(at, px, py)
+        return (x1 - x0) * 1.3 >= label.width() and (y1 - y0) * 1.3 >= label.height() * 1.5
+
+    def place(self) -> None:
+        """One label per muscle, on a side and spot where it covers no trigger point or other label."""
+        px, py = self.canvas.vb.viewPixelSize() if self.canvas.vb.width() > 0 else (1.0, 1.0)
+        marks = [self.canvas.to_view(item.pos_in_map) for item in self.canvas._overlay if isinstance(item, MarkItem)]
+        taken: list[QRectF] = []
+        labelled: set[str] = set()
+        for item in sorted(self.items, key=lambda t: (t.key is not None, not t.important)):
+            at = self.canvas.to_view(item.point)
+            item.setPos(at)
+            if item.key is None:
+                item.setVisible(True)
+                taken.append(item.pixel_rect(at, px, py))
+                continue
+            spot = None
+            if item.key not in labelled and (item.important or self._fits(item, at, px, py)):
+                for anchor in LABEL_ANCHORS if item.important else ((0.5, 0.5),):
+                    item.set_anchor(anchor)
+                    rect = item.pixel_rect(at, px, py)
+                    if not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
+                        spot = rect
+                        break
+            item.setVisible(spot is not None)
+            if spot is not None:
+                taken.append(spot)
+                labelled.add(item.key)
+        for item in self.items:  # a selected muscle keeps a label even where every spot is crowded
+            if item.important and item.key is not None and item.key not in labelled:
+                item.set_anchor(LABEL_ANCHORS[0])
+                item.setVisible(True)
+                labelled.add(item.key)
