@@ -80,6 +80,7 @@ class CanvasLabels:
         marks = [self.canvas.to_view(item.pos_in_map) for item in self.canvas._overlay if isinstance(item, MarkItem)]
         taken: list[QRectF] = []
         labelled: set[str] = set()
+        shown = self.canvas.vb.viewRect()
         for item in sorted(self.items, key=lambda t: (t.key is not None, not t.important)):
             at = self.canvas.to_view(item.point)
             item.setPos(at)
@@ -92,7 +93,8 @@ class CanvasLabels:
                 for anchor in LABEL_ANCHORS if item.important else ((0.5, 0.5),):
                     item.set_anchor(anchor)
                     rect = item.pixel_rect(at, px, py)
-                    if not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
+                    inside = item.important or shown.contains(rect)  # never a clipped name at the edge
+                    if inside and not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
                         spot = rect
                         break
             item.setVisible(spot is not None)
