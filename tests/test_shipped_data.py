@@ -109,19 +109,33 @@ def test_views_are_derived_from_the_geometry(catalog) -> None:
         assert set(muscle.views) == drawn, muscle.id
 
 
+# Textbook patterns from clinical_facts.md (Travell & Simons as summarised there), every body area.
 @pytest.mark.parametrize("areas, expected_first", [
-    (["temple"], {"temporalis", "upper_trapezius"}),
-    (["sacroiliac"], {"quadratus_lumborum", "piriformis"}),
-    (["buttock"], {"piriformis"}),
-    (["jaw joint", "inside the ear"], {"masseter"}),
-    (["vertex"], {"scm_sternal"}),
+    (["temple"], {"temporalis", "upper_trapezius"}),                                      # head
     (["forehead"], {"scm_clavicular"}),
-    (["neck shoulder angle", "medial scapular border"], {"levator_scapulae"}),
-    (["iliac crest", "greater trochanter"], {"quadratus_lumborum"}),
+    (["jaw joint", "inside the ear"], {"masseter", "medial_pterygoid"}),
+    (["neck shoulder angle", "medial scapular border"], {"levator_scapulae"}),            # neck / upper back
+    (["front of shoulder"], {"infraspinatus", "pectoralis_major"}),                        # shoulder
+    (["outer shoulder"], {"supraspinatus"}),
+    (["lateral elbow"], {"supraspinatus", "extensor_carpi_radialis_longus"}),              # arm
+    (["pectoral"], {"pectoralis_major"}),                                                  # chest
+    (["sacroiliac"], {"quadratus_lumborum", "gluteus_medius", "piriformis"}),              # low back
+    (["iliac crest", "greater trochanter"], {"quadratus_lumborum"}),                       # hip
+    (["buttock"], {"piriformis", "gluteus_medius", "gluteus_minimus"}),
+    (["front of knee"], {"rectus_femoris"}),                                               # thigh
+    (["outer thigh"], {"gluteus_minimus"}),
+    (["heel"], {"soleus"}),                                                                # leg
+    (["calf"], {"gastrocnemius", "soleus"}),
 ])
 def test_lookup_puts_the_textbook_muscles_first(catalog, areas: list[str], expected_first: set[str]) -> None:
     from tpi_viewer.model.lookup import rank, resolve_region
 
     found = rank(catalog, [(resolve_region(catalog, a), None) for a in areas])
-    top = {c.muscle.id for c in found[: len(expected_first)]}
-    assert top == expected_first, [(c.muscle.id, c.score) for c in found[:5]]
+    best = found[0].score
+    top = {c.muscle.id for c in found if c.score == best}  # equal scores share first place
+    assert expected_first <= top, [(c.muscle.id, c.score) for c in found[:6]]
+
+
+def test_every_drawn_muscle_has_an_entry(catalog) -> None:
+    drawn = set().union(*(catalog.body_maps[v].muscle_ids for v in catalog.view_ids))
+    assert drawn <= set(catalog.muscle_ids), sorted(drawn - set(catalog.muscle_ids))

@@ -11,6 +11,8 @@ from tpi_viewer.model.types import SIDES, Muscle, Side, Zone
 
 # How much a zone kind explains a painful area: essential above local above spillover.
 KIND_WEIGHT = {"essential": 1.0, "local": 0.7, "spillover": 0.45}
+# A referral the sources state plainly outranks one they give with reservations.
+EVIDENCE_WEIGHT = {"established": 1.0, "inference": 0.85, "low_authority": 0.85, "uncertain": 0.8}
 _CONFIDENT = 80.0
 
 
@@ -77,7 +79,8 @@ def rank(catalog: Catalog, areas: list[tuple[str, str | None]], side: Side | Non
     """Muscles ordered by how well their patterns explain the marked areas.
 
     `areas` are (region id, side or None). Each area counts its best-matching zone (essential
-    1.0, local 0.7, spillover 0.45); a muscle that explains every area ranks above one that
+    1.0, local 0.7, spillover 0.45, times 0.8-0.85 when the evidence is uncertain, low-authority
+    or inferred); a muscle that explains every area ranks above one that
     explains only some. Doubtful referrals never count. `side` restricts the trigger point side.
     """
     areas = list(dict.fromkeys(areas))
@@ -93,7 +96,7 @@ def rank(catalog: Catalog, areas: list[tuple[str, str | None]], side: Side | Non
                 if zone.doubtful:
                     continue
                 for area in _zone_hits(zone, tp_side, areas):
-                    w = KIND_WEIGHT[zone.kind]
+                    w = KIND_WEIGHT[zone.kind] * EVIDENCE_WEIGHT.get(zone.evidence, 0.8)
                     if w > weights.get(area, (0.0, ""))[0]:
                         weights[area] = (w, zone.kind)
             if not weights:
