@@ -45,6 +45,7 @@ def _texts() -> list[tuple[str, str]]:
 
     root = Path(__file__).resolve().parents[1]
     out = [("muscles.json", paths.muscles_path().read_text(encoding="utf-8")),
+           ("guide.json", (paths.resource_root() / "data" / "guide.json").read_text(encoding="utf-8")),
            ("legend", DISCLAIMER), ("panel", empty_html()), ("README", (root / "README.md").read_text(encoding="utf-8"))]
     out += [(p.name, p.read_text(encoding="utf-8")) for p in (root / "tpi_viewer").rglob("*.py")]
     return out
@@ -139,3 +140,18 @@ def test_lookup_puts_the_textbook_muscles_first(catalog, areas: list[str], expec
 def test_every_drawn_muscle_has_an_entry(catalog) -> None:
     drawn = set().union(*(catalog.body_maps[v].muscle_ids for v in catalog.view_ids))
     assert drawn <= set(catalog.muscle_ids), sorted(drawn - set(catalog.muscle_ids))
+
+
+def test_guide_has_every_page_for_patients_and_clinicians() -> None:
+    from tpi_viewer.model.guide import load_guide
+
+    guide = load_guide()
+    ids = {p.id for p in guide.pages}
+    assert {"patient_what_is_tpi", "patient_before", "patient_procedure", "patient_aftercare", "patient_expected_course",
+            "patient_warning_signs", "clinician_background", "clinician_indications", "clinician_contraindications",
+            "clinician_procedure", "clinician_injectates", "clinician_complications", "clinician_evidence"} <= ids
+    assert all(s.url.startswith(("https://", "http://")) for s in guide.sources)
+    text = " ".join(i.text for p in guide.pages for s in p.sections for i in s.items).lower()
+    assert "awake" in text  # the truth stated positively: no general anaesthesia
+    debated = [i for p in guide.pages for s in p.sections for i in s.items if i.debated]
+    assert debated, "debated contraindications are marked"
