@@ -25,3 +25,10 @@ def test_cli_list_loads_no_qt(mini_root) -> None:
            "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))], file=sys.stderr)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stderr.strip().endswith("[]"), out.stderr
+
+
+def test_lookup_loads_no_qt(mini_root) -> None:
+    code = ("import sys; from tpi_viewer.cli import main; main(['lookup', 'upper part', '--json']);"
+            "print([m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))], file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip().endswith("[]"), out.stderr

@@ -155,3 +155,13 @@ def test_guide_has_every_page_for_patients_and_clinicians() -> None:
     assert "awake" in text  # the truth stated positively: no general anaesthesia
     debated = [i for p in guide.pages for s in p.sections for i in s.items if i.debated]
     assert debated, "debated contraindications are marked"
+
+
+def test_lookup_by_painful_side_finds_crossing_referrals(catalog) -> None:
+    """Left forehead pain: the clavicular SCM refers to the forehead on both sides, so either SCM may cause it."""
+    from tpi_viewer.model.lookup import rank
+
+    found = {(c.muscle.id, c.side) for c in rank(catalog, [("forehead", "left")])}
+    assert ("scm_clavicular", "left") in found or ("scm_clavicular", "right") in found
+    ipsilateral_only = rank(catalog, [("temple", "left")])
+    assert {c.side for c in ipsilateral_only if c.muscle.id == "temporalis"} == {"left"}

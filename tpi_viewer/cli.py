@@ -155,7 +155,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
         regions = list(dict.fromkeys(resolve_region(catalog, phrase) for phrase in args.regions))
     except RegionNotFound as exc:
         raise UsageError(str(exc)) from None
-    found = rank(catalog, [(r, args.side) for r in regions], args.side)
+    found = rank(catalog, [(r, args.side) for r in regions])  # the side is where it hurts; the trigger point may be on either
     doc = {
         "regions": regions,
         "muscles": [{"id": c.muscle.id, "name": c.muscle.name, "score": c.score, "side": c.side,
