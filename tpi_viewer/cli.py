@@ -52,8 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--side", choices=("left", "right", "both"), default="both")
     p.add_argument("--mirror", action="store_true", help="mirror view instead of facing the patient")
     p.add_argument("--whole", action="store_true", help="show the whole view instead of zooming to the muscles")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.png")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.png|FILE.svg", help="PNG pixels or SVG vector, by suffix")
     p.add_argument("--width", type=int, default=1000, metavar="PX")
+    p.add_argument("--scale", type=float, default=1.0, metavar="N", help="PNG pixels per layout pixel, 1 to 4 (sharper slides)")
+    p = sub.add_parser("handout", help="a patient handout (PDF or PNG) for muscles and a side")
+    p.add_argument("--muscle", action="append", required=True, metavar="ID", help="a muscle id (repeatable)")
+    p.add_argument("--side", choices=("left", "right", "both"), default="both")
+    p.add_argument("--paper", choices=("a4", "letter"), help="default: as set in Preferences, else a4")
+    p.add_argument("--clinic", metavar="NAME", help="default: as set in Preferences")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|FILE.png")
     return parser
 
 
@@ -273,17 +280,51 @@ def cmd_render(args: argparse.Namespace) -> int:
         _check_muscle(catalog, muscle_id)
     if not 100 <= args.width <= 8000:
         raise UsageError("--width must be between 100 and 8000 pixels")
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    if not 1 <= args.scale <= 4:
+        raise UsageError("--scale must be between 1 and 4")
+    if args.out.suffix.lower() not in (".png", ".svg"):
+        raise UsageError(f"--out {args.out}: write a .png or .svg file")
+    app = _qt_app()
+    from tpi_viewer.export.figure import render_file
 
-    from tpi_viewer.export.figure import render_png
-
-    app = QApplication.instance() or QApplication(["tpi-viewer"])
-    out = render_png(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror, args.whole)
+    out = render_file(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror, args.whole, args.scale)
     print(f"wrote {out}", file=sys.stderr)
     del app
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "lookup": cmd_lookup, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render}
+def _qt_app() -> Any:
+    """A QApplication named like the window's (same QSettings); offscreen when there is no display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["tpi-viewer"])
+    app.setOrganizationName("tpi-viewer")
+    app.setApplicationName("tpi-viewer")
+    return app
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    for muscle_id in args.muscle:
+        _check_muscle(catalog, muscle_id)
+    if args.out.suffix.lower() not in (".pdf", ".png"):
+        raise UsageError(f"--out {args.out}: write a .pdf or .png file")
+    app = _qt_app()
+    from PySide6.QtCore import QSettings
+
+    from tpi_viewer.export.handout import Handout, load_patient_guide, preferences
+
+    clinic, paper = preferences(QSettings())
+    guide, problem = load_patient_guide()
+    if guide is None:
+        print(f"tpi-viewer: the guide is not usable ({problem}); the handout uses short built-in texts", file=sys.stderr)
+    handout = Handout.build(catalog, args.muscle, args.side, clinic if args.clinic is None else args.clinic, guide)
+    print(f"wrote {handout.write(args.out, args.paper or paper)}", file=sys.stderr)
+    del app
+    return EXIT_OK
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "lookup": cmd_lookup, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render,
+            "handout": cmd_handout}

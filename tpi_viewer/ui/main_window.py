@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +24,13 @@ from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
 from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
+from tpi_viewer.ui.export_dialogs import FigureDialog, HandoutDialog, print_with_dialog
 from tpi_viewer.ui.guide_dialog import GuideDialog
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
+from tpi_viewer.ui.preferences import PreferencesDialog
+from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
 from tpi_viewer.ui.report_dialog import ReportDialog
 from tpi_viewer.ui.state import ViewerState
 
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
             side if side in ("both", "left", "right") else "both",  # type: ignore[arg-type]
         )
         self.setWindowTitle("tpi-viewer: trigger point anatomy reference")
+        self.presentation: PresentationWindow | None = None
         self.muscle_list = MuscleList(catalog, self.state)
         self.canvas = BodyCanvas(catalog, self.state)
         self.panel = DetailPanel(catalog, self.state)
@@ -117,14 +121,30 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for text, slot in (("Fit", self.canvas.fit), ("Zoom in", lambda: self.canvas.zoom(1.25)), ("Zoom out", lambda: self.canvas.zoom(0.8))):
             bar.addAction(text, slot)
+        bar.addSeparator()
+        self.present_action = QAction("Present", self)
+        self.present_action.setShortcut(QKeySequence("F11"))
+        self.present_action.setToolTip("Full screen for the patient, in plain words (F11; Esc returns)")
+        self.present_action.triggered.connect(self.present)
+        bar.addAction(self.present_action)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        for text, key, slot in (("Export &handout…", "Ctrl+Shift+H", self.export_handout),
+                                ("Export &figure…", "Ctrl+Shift+E", self.export_figure),
+                                ("&Print…", QKeySequence.StandardKey.Print, self.print_),
+                                ("P&references…", QKeySequence.StandardKey.Preferences, self.show_preferences)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.present_action)
         for text, keys, slot in (
             ("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.canvas.zoom(1.25)),
             ("Zoom &out", ["Ctrl+-"], lambda: self.canvas.zoom(0.8)),
@@ -163,6 +183,48 @@ class MainWindow(QMainWindow):
     def report_problem(self) -> ReportDialog:
         """Open the report dialog for the muscle shown in the panel."""
         dialog = ReportDialog(self.catalog, self.state, self.panel.shown_muscle, self)
+        dialog.open()
+        return dialog
+
+    def present(self) -> PresentationWindow | None:
+        """Presentation mode for the selected muscles, on a second screen when there is one."""
+        if not self.state.selection:
+            self.statusBar().showMessage("Select one or more muscles to present them.", 6000)
+            return None
+        if self.presentation is not None:
+            self.presentation.close()
+            self.presentation.deleteLater()
+        screen = choose_screen(QGuiApplication.screens(), self.screen())
+        height = screen.geometry().height() if screen is not None else 1000
+        self.presentation = PresentationWindow(
+            self.catalog, self.state.selection, self.state.side, self.state.mirror, self.state.show_spillover,
+            points=max(16.0, min(34.0, height / 50)))
+        self.presentation.closed.connect(self.activateWindow)
+        self.presentation.present(screen)
+        return self.presentation
+
+    def export_handout(self) -> HandoutDialog | None:
+        """File > Export handout…: the selected muscles on the current side."""
+        if not self.state.selection:
+            self.statusBar().showMessage("Select one or more muscles for the handout.", 6000)
+            return None
+        dialog = HandoutDialog(self.catalog, self.state.selection, self.state.side, self.settings, self)
+        dialog.written.connect(lambda path: self.statusBar().showMessage(f"Handout written to {path}", 8000))
+        dialog.open()
+        return dialog
+
+    def export_figure(self) -> FigureDialog:
+        """File > Export figure…: the current view as PNG or SVG."""
+        dialog = FigureDialog(self.canvas, self.settings, self)
+        dialog.written.connect(lambda path: self.statusBar().showMessage(f"Figure written to {path}", 8000))
+        dialog.open()
+        return dialog
+
+    def print_(self) -> None:
+        print_with_dialog(self, self.catalog, self.canvas, self.settings)
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
         dialog.open()
         return dialog
 
