@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgGenerator
@@ -71,18 +71,8 @@ def offscreen_canvas(
 
 
 def keep_captions_inside(canvas: BodyCanvas) -> None:
-    """Slide the side captions ("Patient's LEFT") sideways into view where a narrow figure cuts them."""
-    px, py = canvas.vb.viewPixelSize()
-    shown = canvas.vb.viewRect()
-    for item in canvas.labels.items:
-        if item.key is not None or not item.isVisible():
-            continue
-        rect = item.pixel_rect(item.pos(), px, py)
-        if rect.top() < shown.top() or rect.bottom() > shown.bottom():
-            continue  # above or below the figure: not drawn at all, nothing to cut
-        margin = 4 * px
-        dx = max(0.0, shown.left() + margin - rect.left()) - max(0.0, rect.right() - shown.right() + margin)
-        item.setPos(item.pos() + QPointF(dx, 0))
+    """Re-place the labels for the current zoom (side captions always stay inside the figure)."""
+    canvas.labels.place()
 
 
 def canvas_image(canvas: BodyCanvas, scale: float = 1.0, legend: bool = True) -> QImage:

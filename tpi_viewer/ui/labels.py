@@ -33,7 +33,9 @@ class CanvasLabels:
         selected = set(self.canvas.state.selection)
         for shape in body_map.muscles:
             chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
-            if chosen or (self.canvas.state.show_labels and shape.muscle in self.canvas._selectable and shape.muscle not in selected):
+            seen = shape.layer != "deep" and bool(shape.visible)  # never name a hidden muscle unasked
+            if chosen or (self.canvas.state.show_labels and seen and shape.muscle in self.canvas._selectable
+                          and shape.muscle not in selected):
                 item = LabelItem(
                     self.canvas.catalog.muscle(shape.muscle).name, shape.label,
                     anchor=(0.5, -0.35) if chosen else (0.5, 0.5), bold=chosen, point_size=11 if chosen else 9,
@@ -84,9 +86,14 @@ class CanvasLabels:
         for item in sorted(self.items, key=lambda t: (t.key is not None, not t.important)):
             at = self.canvas.to_view(item.point)
             item.setPos(at)
-            if item.key is None:
+            if item.key is None:  # a side caption: slid into the visible area when zoomed in
+                rect = item.pixel_rect(at, px, py)
+                margin = 4 * px
+                dx = max(0.0, shown.left() + margin - rect.left()) - max(0.0, rect.right() - shown.right() + margin)
+                dy = max(0.0, shown.top() + margin * abs(py / px) - rect.top())
+                item.setPos(at + QPointF(dx, dy))
                 item.setVisible(True)
-                taken.append(item.pixel_rect(at, px, py))
+                taken.append(item.pixel_rect(item.pos(), px, py))
                 continue
             spot = None
             if item.key not in labelled and (item.important or self._fits(item, at, px, py)):
@@ -94,7 +101,7 @@ class CanvasLabels:
                     item.set_anchor(anchor)
                     rect = item.pixel_rect(at, px, py)
                     inside = item.important or shown.contains(rect)  # never a clipped name at the edge
-                    if inside and not any(rect.intersects(t) for t in taken) and not any(rect.contains(m) for m in marks):
+                    if inside and not any(rect.intersects(t) for t in taken) and not any(_near(rect, m, 10 * px, 10 * abs(py)) for m in marks):
                         spot = rect
                         break
             item.setVisible(spot is not None)
@@ -106,3 +113,8 @@ class CanvasLabels:
                 item.set_anchor(LABEL_ANCHORS[0])
                 item.setVisible(True)
                 labelled.add(item.key)
+
+
+def _near(rect: QRectF, point: QPointF, dx: float, dy: float) -> bool:
+    """True when a trigger point mark (about 20 px across) would touch the label box."""
+    return rect.adjusted(-dx, -dy, dx, dy).contains(point)

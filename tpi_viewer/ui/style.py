@@ -14,6 +14,7 @@ MUSCLE_FILL = QColor("#d9a397")
 MUSCLE_LINE = QColor("#8c5549")
 MUSCLE_SELECTABLE_FILL = QColor("#cf8b7e")
 DEEP_LINE = QColor("#6b4038")
+DEEP_LINE_FAINT = QColor(107, 64, 56, 95)  # many deep muscles overlap; unselected ones stay quiet
 HIGHLIGHT_FILL = QColor("#1f5fa8")
 HIGHLIGHT_LINE = QColor("#0b2f5e")
 ESSENTIAL = QColor("#d7191c")

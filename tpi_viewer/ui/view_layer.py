@@ -38,7 +38,7 @@ class ViewLayer:
                 item.setParentItem(self.group)
             if shape.layer == "deep" and shape.muscle in selectable:
                 item = self._item(self.full_path(shape), QBrush(Qt.BrushStyle.NoBrush),
-                                  style.cosmetic(style.DEEP_LINE, 1.2, Qt.PenStyle.DashLine), 3)
+                                  style.cosmetic(style.DEEP_LINE_FAINT, 1.0, Qt.PenStyle.DashLine), 3)
                 item.setParentItem(self.group)
 
     @staticmethod
