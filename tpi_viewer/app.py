@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError
 from tpi_viewer.model.loading import load_catalog
+from tpi_viewer.store import Store, StoreError
 
 MAX_SHOWN_PROBLEMS = 12
 
@@ -49,6 +50,25 @@ def main(argv: list[str] | None = None, settings: QSettings | None = None) -> in
         return 2
     from tpi_viewer.ui.main_window import MainWindow
 
-    window = MainWindow(catalog, settings or QSettings())
+    store = open_store()
+    window = MainWindow(catalog, settings or QSettings(), store=store)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if store is not None:
+            store.close()
+
+
+def open_store(report: Callable[[QWidget | None, str], None] = show_error) -> Store | None:
+    """The user's store; a damaged file is reported (and kept aside) and a fresh store opened."""
+    try:
+        return Store.open()
+    except StoreError as exc:
+        where = f"\n\nThe old file was kept as {exc.moved_to}." if exc.moved_to else ""
+        report(None, f"Your notes and sets could not be read: {exc.message}{where}")
+    try:
+        return Store.open()
+    except StoreError as exc:
+        report(None, f"Your notes and sets are unavailable this time: {exc.message}")
+        return None

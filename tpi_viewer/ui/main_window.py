@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +21,7 @@ from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError
 from tpi_viewer.model.guide import load_guide
 from tpi_viewer.model.views import VIEW_NAMES
+from tpi_viewer.store import Store
 from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
 from tpi_viewer.ui.condition_list import ConditionList
@@ -29,9 +31,11 @@ from tpi_viewer.ui.guide_dialog import GuideDialog
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
+from tpi_viewer.ui.personal_panel import PersonalPanel
 from tpi_viewer.ui.preferences import PreferencesDialog
 from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
 from tpi_viewer.ui.report_dialog import ReportDialog
+from tpi_viewer.ui.sets_menu import SetsMenu
 from tpi_viewer.ui.state import ViewerState
 
 SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
@@ -40,7 +44,8 @@ SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "
 class MainWindow(QMainWindow):
     """Muscle list | body canvas | detail panel, with a toolbar for view, side and toggles."""
 
-    def __init__(self, catalog: Catalog, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, settings: QSettings, parent: QWidget | None = None,
+                 store: Store | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings
@@ -67,7 +72,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.currentChanged.connect(self._on_side_tab_changed)
         splitter.addWidget(self.side_tabs)
         splitter.addWidget(self.canvas)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(self._with_personal_layer(store))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 740, 450])
         self.setCentralWidget(splitter)
@@ -157,6 +162,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             view_menu.addAction(action)
             self.addAction(action)
+        if self.store is not None:
+            self.menuBar().addMenu(SetsMenu(self.catalog, self.state, self.store, self))
         help_menu = self.menuBar().addMenu("&Help")
         guide = QAction("Trigger point injection &guide", self)
         guide.setShortcut(QKeySequence("F1"))
@@ -248,7 +255,28 @@ class MainWindow(QMainWindow):
     def _on_side_changed(self, side: str) -> None:
         self.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(side))
 
+    def _with_personal_layer(self, store: Store | None) -> QWidget:
+        """The detail panel, with my notes and favourite below it when a user store is open."""
+        self.store = store
+        self.personal: PersonalPanel | None = None
+        if store is None:
+            return self.panel
+        self.personal = PersonalPanel(store)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.personal)
+        show = lambda *_: self.personal.show_muscle(self.panel.shown_muscle) if self.personal else None  # noqa: E731
+        self.state.selection_changed.connect(show)
+        self.panel.tabs.currentChanged.connect(show)
+        self.personal.favourites_changed.connect(self.muscle_list.set_favourites)
+        self.muscle_list.set_favourites(self.personal.favourite_ids())
+        return box
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.personal is not None:
+            self.personal.flush()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("view", self.state.view)
         self.settings.setValue("side", self.state.side)

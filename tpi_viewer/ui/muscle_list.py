@@ -37,19 +37,28 @@ class MuscleList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        self._favourites: set[str] = set()
         self.search.textChanged.connect(self._on_search_changed)
         self.list.itemClicked.connect(self._on_item_clicked)
         state.selection_changed.connect(self._on_selection_changed)
         self._on_search_changed("")
+
+    def set_favourites(self, ids: set[str]) -> None:
+        """Star the user's favourite muscles (listed first)."""
+        self._favourites = set(ids)
+        self._on_search_changed(self.search.text())
 
     def visible_ids(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def _on_search_changed(self, text: str) -> None:
         self.list.clear()
-        for muscle in search_muscles(self.catalog, text):
+        found = search_muscles(self.catalog, text)
+        found = [m for m in found if m.id in self._favourites] + [m for m in found if m.id not in self._favourites]
+        for muscle in found:
             note = "" if muscle.complete else " (anatomy only)"
-            item = QListWidgetItem(f"{muscle.name}{note}\n{muscle.lay_name}")
+            star = "★ " if muscle.id in self._favourites else ""
+            item = QListWidgetItem(f"{star}{muscle.name}{note}\n{muscle.lay_name}")
             item.setData(Qt.ItemDataRole.UserRole, muscle.id)
             item.setToolTip(muscle.latin if muscle.complete else f"{muscle.latin}: pain zones not written yet")
             if not muscle.complete:
