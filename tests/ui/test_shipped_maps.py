@@ -121,3 +121,19 @@ def test_about_credits_bodyparts3d(catalog) -> None:
 
     html = about_html(catalog)
     assert "BodyParts3D" in html and "Database Center for Life Science" in html
+
+
+def test_choosing_from_the_list_shows_the_best_view(qtbot, catalog, tmp_path) -> None:
+    from PySide6.QtCore import QSettings, Qt
+
+    from tpi_viewer.ui.main_window import MainWindow
+
+    window = MainWindow(catalog, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.state.set_view("anterior")
+    lst = window.muscle_list.list
+    item = lst.item(window.muscle_list.visible_ids().index("masseter"))
+    lst.scrollToItem(item)
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(item).center())
+    assert window.state.selection == ["masseter"] and window.state.view == "head_lateral"

@@ -71,6 +71,7 @@ class MuscleList(QWidget):
         if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
             self.state.toggle(muscle_id)
         else:
+            self.state.set_view(self.catalog.muscle(muscle_id).views[0])  # chosen by name: show it best
             self.state.select(muscle_id)
 
     def _on_selection_changed(self, ids: list[str]) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.queries import best_view_for
 from tpi_viewer.store import Store, StoreError
 from tpi_viewer.ui.state import ViewerState
 
@@ -29,13 +30,20 @@ class SetsMenu(QMenu):
         for muscle_set in self.store.sets.list():
             action = QAction(f"{muscle_set.name} ({len(muscle_set.muscles)})", self)
             ids = [m for m in muscle_set.muscles if m in known]
-            action.triggered.connect(lambda _=False, ids=ids: self.state.set_selection(ids))
+            action.triggered.connect(lambda _=False, ids=ids: self.recall(ids))
             self.addAction(action)
         if self.store.sets.list():
             delete = self.addMenu("Delete a set")
             for muscle_set in self.store.sets.list():
                 action = delete.addAction(muscle_set.name)
                 action.triggered.connect(lambda _=False, i=muscle_set.id: self.delete_set(i))
+
+    def recall(self, ids: list[str]) -> None:
+        """Select a set's muscles in the view most of them are drawn in."""
+        view = best_view_for(self.catalog, [self.catalog.muscle(m) for m in ids])
+        if view is not None:
+            self.state.set_view(view)
+        self.state.set_selection(ids)
 
     def delete_set(self, set_id: int) -> None:
         self.store.sets.delete(set_id)
