@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process, utils
-
 
 def near_matches(word: str, choices: Iterable[str], limit: int = 3, cutoff: float = 70.0) -> list[str]:
     """The closest few choices to `word`, best first."""
+    from rapidfuzz import fuzz, process, utils  # only when a name is not found: keeps start-up fast
+
     found = process.extract(word, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff)
     return [choice for choice, _score, _index in found]
 

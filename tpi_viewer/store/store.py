@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Literal, Self
 
 from fsrs import Scheduler
 
@@ -20,12 +20,9 @@ from tpi_viewer.store.personal import Favourites, Notes, Sets
 from tpi_viewer.store.rows import StoreError
 from tpi_viewer.store.schema import migrate
 from tpi_viewer.store.study import Study
-from tpi_viewer.store.transfer import (
-    ImportMode,
-    export_document,
-    import_document,
-    parse_problem,
-)
+
+# Import/export (and the JSON Schema validator behind it) load only when used: start-up stays fast.
+ImportMode = Literal["merge", "replace"]
 
 
 def _utc_now() -> datetime:
@@ -68,10 +65,14 @@ class Store:
 
     def export_document(self) -> dict[str, Any]:
         """Everything in the store as one JSON-ready document."""
+        from tpi_viewer.store.transfer import export_document
+
         return export_document(self._conn, self._clock())
 
     def import_document(self, doc: Any, mode: ImportMode = "merge", file: str = "<import>") -> None:
         """Merge or replace from a document in one transaction; TransferError (with JSON paths) if invalid."""
+        from tpi_viewer.store.transfer import import_document
+
         import_document(self._conn, doc, mode, self._clock(), file)
 
     def export_file(self, file: Path) -> None:
@@ -97,6 +98,8 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot read {file}: {exc.strerror}") from exc
         except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+            from tpi_viewer.store.transfer import parse_problem
+
             raise parse_problem(str(file), exc) from exc
         self.import_document(doc, mode, str(file))
 

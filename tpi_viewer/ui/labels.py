@@ -21,39 +21,60 @@ class CanvasLabels:
     def __init__(self, canvas: BodyCanvas) -> None:
         self.canvas = canvas
         self.items: list[LabelItem] = []
+        self._fresh: list[LabelItem] = []  # selected names and captions, made anew on each change
+        self._context: dict[str, list[LabelItem]] = {}  # other muscles' names, made once per view
 
     def rebuild(self) -> None:
         """Labels for the selected muscles (and, with labels on, the others) and the side captions."""
         scene = self.canvas.view.scene()
-        for t in self.items:
+        for t in self._fresh:
             scene.removeItem(t)
-        self.items.clear()
+        self._fresh.clear()
+        view = self.canvas.state.view
+        for other, items in self._context.items():
+            for t in items:
+                t.setVisible(False)
+        if view not in self._context:
+            self._context[view] = self._context_items()
         body_map = self.canvas.body_map
         sides = self.canvas.highlight_sides()
         selected = set(self.canvas.state.selection)
+        context = [t for t in self._context[view] if self.canvas.state.show_labels and t.key not in selected]
         for shape in body_map.muscles:
-            chosen = shape.muscle in selected and (shape.side in sides or shape.side == "midline")
-            seen = shape.layer != "deep" and bool(shape.visible)  # never name a hidden muscle unasked
-            if chosen or (self.canvas.state.show_labels and seen and shape.muscle in self.canvas._selectable
-                          and shape.muscle not in selected):
+            if shape.muscle in selected and (shape.side in sides or shape.side == "midline"):
                 item = LabelItem(
-                    self.canvas.catalog.muscle(shape.muscle).name, shape.label,
-                    anchor=(0.5, -0.35) if chosen else (0.5, 0.5), bold=chosen, point_size=11 if chosen else 9,
-                    border=QColor(style.HIGHLIGHT_LINE if chosen else style.MUSCLE_LINE),
-                    background=QColor(255, 255, 255, 220 if chosen else 175), key=shape.muscle,
+                    self.canvas.catalog.muscle(shape.muscle).name, shape.label, anchor=(0.5, -0.35), bold=True,
+                    point_size=11, border=QColor(style.HIGHLIGHT_LINE), background=QColor(255, 255, 255, 220),
+                    key=shape.muscle,
                 )
-                item.setZValue(40 if chosen else 35)
+                item.setZValue(40)
                 self._add(item)
         for text, anchor, point in self.side_captions():
             item = LabelItem(text, point, anchor=anchor, point_size=11)
             item.important = True
             item.setZValue(45)
             self._add(item)
+        self.items = self._fresh + context
         self.place()
+
+    def _context_items(self) -> list[LabelItem]:
+        """Names of the selectable muscles seen in this view (hidden ones are never named unasked)."""
+        out = []
+        for shape in self.canvas.body_map.muscles:
+            if shape.layer != "deep" and shape.visible and shape.muscle in self.canvas._selectable:
+                item = LabelItem(self.canvas.catalog.muscle(shape.muscle).name, shape.label, point_size=9,
+                                 border=QColor(style.MUSCLE_LINE), background=QColor(255, 255, 255, 175),
+                                 key=shape.muscle)
+                item.setZValue(35)
+                item.bbox = shape.bbox  # type: ignore[attr-defined]  # for _fits, without a shape search
+                item.setVisible(False)
+                self.canvas.vb.addItem(item, ignoreBounds=True)
+                out.append(item)
+        return out
 
     def _add(self, item: LabelItem) -> None:
         self.canvas.vb.addItem(item, ignoreBounds=True)
-        self.items.append(item)
+        self._fresh.append(item)
 
     def side_captions(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
         x0, y0, x1, _ = self.canvas.body_map.bounds
@@ -69,10 +90,10 @@ class CanvasLabels:
 
     def _fits(self, item: LabelItem, at: QPointF, px: float, py: float) -> bool:
         """An unselected muscle is named only where it is big enough on screen to carry its name."""
-        shapes = [s for s in self.canvas.body_map.muscle_shapes(item.key or "") if s.label == item.point]
-        if not shapes:
+        box = getattr(item, "bbox", None)
+        if box is None:
             return False
-        x0, y0, x1, y1 = shapes[0].bbox
+        x0, y0, x1, y1 = box
         label = item.pixel_rect(at, px, py)
         return (x1 - x0) * 1.3 >= label.width() and (y1 - y0) * 1.3 >= label.height() * 1.5
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,19 +28,22 @@ from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
 from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
-from tpi_viewer.ui.export_dialogs import FigureDialog, HandoutDialog, print_with_dialog
-from tpi_viewer.ui.guide_dialog import GuideDialog
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
 from tpi_viewer.ui.personal_panel import PersonalPanel
-from tpi_viewer.ui.preferences import PreferencesDialog
-from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
 from tpi_viewer.ui.report_dialog import ReportDialog
 from tpi_viewer.ui.sets_menu import SetsMenu
 from tpi_viewer.ui.state import ViewerState
 
 SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
+
+
+if TYPE_CHECKING:
+    from tpi_viewer.ui.export_dialogs import FigureDialog, HandoutDialog
+    from tpi_viewer.ui.guide_dialog import GuideDialog
+    from tpi_viewer.ui.preferences import PreferencesDialog
+    from tpi_viewer.ui.presentation import PresentationWindow
 
 
 class MainWindow(QMainWindow):
@@ -178,6 +183,8 @@ class MainWindow(QMainWindow):
 
     def show_guide(self) -> GuideDialog | None:
         """The TPI guide; a clear error dialog if its file is not usable."""
+        from tpi_viewer.ui.guide_dialog import GuideDialog
+
         try:
             guide = load_guide()
         except DataError as exc:
@@ -195,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def present(self) -> PresentationWindow | None:
         """Presentation mode for the selected muscles, on a second screen when there is one."""
+        from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
+
         if not self.state.selection:
             self.statusBar().showMessage("Select one or more muscles to present them.", 6000)
             return None
@@ -212,6 +221,8 @@ class MainWindow(QMainWindow):
 
     def export_handout(self) -> HandoutDialog | None:
         """File > Export handout…: the selected muscles on the current side."""
+        from tpi_viewer.ui.export_dialogs import HandoutDialog
+
         if not self.state.selection:
             self.statusBar().showMessage("Select one or more muscles for the handout.", 6000)
             return None
@@ -222,15 +233,21 @@ class MainWindow(QMainWindow):
 
     def export_figure(self) -> FigureDialog:
         """File > Export figure…: the current view as PNG or SVG."""
+        from tpi_viewer.ui.export_dialogs import FigureDialog
+
         dialog = FigureDialog(self.canvas, self.settings, self)
         dialog.written.connect(lambda path: self.statusBar().showMessage(f"Figure written to {path}", 8000))
         dialog.open()
         return dialog
 
     def print_(self) -> None:
+        from tpi_viewer.ui.export_dialogs import print_with_dialog
+
         print_with_dialog(self, self.catalog, self.canvas, self.settings)
 
     def show_preferences(self) -> PreferencesDialog:
+        from tpi_viewer.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.open()
         return dialog
