@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from fsrs import Rating, State
+from typing import TYPE_CHECKING
 
 from tpi_viewer.model.errors import Problem
+
+if TYPE_CHECKING:  # only annotations here; fsrs itself loads with the first study call
+    from fsrs import Rating, State
 
 
 class StoreError(Exception):

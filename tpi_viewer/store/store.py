@@ -10,16 +10,18 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self
-
-from fsrs import Scheduler
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from tpi_viewer.store.connection import open_database
 from tpi_viewer.store.location import store_path
 from tpi_viewer.store.personal import Favourites, Notes, Sets
 from tpi_viewer.store.rows import StoreError
 from tpi_viewer.store.schema import migrate
-from tpi_viewer.store.study import Study
+
+if TYPE_CHECKING:  # fsrs loads with the first study call, not at start-up
+    from fsrs import Scheduler
+
+    from tpi_viewer.store.study import Study
 
 # Import/export (and the JSON Schema validator behind it) load only when used: start-up stays fast.
 ImportMode = Literal["merge", "replace"]
@@ -44,7 +46,17 @@ class Store:
         self.notes = Notes(conn, clock)
         self.favourites = Favourites(conn, clock)
         self.sets = Sets(conn, clock)
-        self.study = Study(conn, clock, scheduler)
+        self._scheduler = scheduler
+        self._study: Study | None = None
+
+    @property
+    def study(self) -> Study:
+        """Spaced-repetition cards and reviews (FSRS), created on first use."""
+        if self._study is None:
+            from tpi_viewer.store.study import Study
+
+            self._study = Study(self._conn, self._clock, self._scheduler)
+        return self._study
 
     @classmethod
     def open(cls, path: Path | None = None, *, clock: Callable[[], datetime] | None = None,
