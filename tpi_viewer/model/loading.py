@@ -29,7 +29,9 @@ from tpi_viewer.model.validated import (
     LazyBodyMaps,
     fingerprint,
     is_known_valid,
+    load_parsed,
     remember_valid,
+    save_parsed,
 )
 from tpi_viewer.model.views import VIEW_IDS
 
@@ -76,10 +78,16 @@ def load_catalog(muscles_file: Path | None = None, maps_dir: Path | None = None,
     muscles_file = Path(muscles_file or paths.muscles_path())
     maps_dir = Path(maps_dir or paths.body_maps_dir())
     schema_file = Path(schema_file or paths.schema_path())
-    raw = read_json(muscles_file)
     stamp = fingerprint(muscles_file, schema_file, maps_dir)
-    if stamp is not None and is_known_valid(stamp) and isinstance(raw, dict):
-        body_maps: Mapping[str, BodyMap] = LazyBodyMaps(maps_dir, VIEW_IDS)
+    known = stamp is not None and is_known_valid(stamp)
+    if known and stamp is not None:  # unchanged, validated data: reuse what was parsed from it before
+        cached = load_parsed(stamp, "catalog")
+        if isinstance(cached, Catalog):
+            maps = LazyBodyMaps(maps_dir, VIEW_IDS, stamp)
+            return Catalog(cached.data_version, cached.reviewed, cached.muscles, cached.conditions, maps, cached.regions)
+    raw = read_json(muscles_file)
+    if known and isinstance(raw, dict):
+        body_maps: Mapping[str, BodyMap] = LazyBodyMaps(maps_dir, VIEW_IDS, stamp)
         regions = load_regions(maps_dir / "regions.json")
     else:
         from tpi_viewer.model.validation import schema_problems, semantic_problems
@@ -94,7 +102,7 @@ def load_catalog(muscles_file: Path | None = None, maps_dir: Path | None = None,
             raise DataError(problems)
         if stamp is not None:
             remember_valid(stamp)
-    return Catalog(
+    catalog = Catalog(
         data_version=raw["data_version"],
         reviewed=raw["reviewed"],
         muscles=tuple(_muscle(m) for m in raw["muscles"]),
@@ -104,6 +112,9 @@ def load_catalog(muscles_file: Path | None = None, maps_dir: Path | None = None,
         body_maps=body_maps,
         regions=regions,
     )
+    if stamp is not None:
+        save_parsed(stamp, "catalog", Catalog(catalog.data_version, catalog.reviewed, catalog.muscles, catalog.conditions, {}, catalog.regions))
+    return catalog
 
 
 def _statement(d: dict[str, Any]) -> Statement:

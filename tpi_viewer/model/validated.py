@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -61,16 +62,47 @@ def remember_valid(stamp: str) -> None:
         pass
 
 
-class LazyBodyMaps(Mapping[str, BodyMap]):
-    """View id -> body map, each file parsed on first use (all were validated before)."""
+def load_parsed(stamp: str, name: str) -> object | None:
+    """What was parsed from files with this fingerprint before, or None (any problem: parse again)."""
+    try:
+        with open(cache_file().with_name(f"{stamp[:24]}-{name}.pickle"), "rb") as f:
+            return pickle.load(f)
+    except Exception:  # noqa: BLE001  (a stale or unreadable cache only costs speed)
+        return None
 
-    def __init__(self, maps_dir: Path, view_ids: tuple[str, ...]) -> None:
+
+def save_parsed(stamp: str, name: str, value: object) -> None:
+    """Remember a parse result for this fingerprint; drop results of other fingerprints."""
+    folder = cache_file().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.pickle"):
+            if not old.name.startswith(stamp[:24]):
+                old.unlink(missing_ok=True)
+        tmp = folder / f"{stamp[:24]}-{name}.tmp"
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"{stamp[:24]}-{name}.pickle")
+    except OSError:
+        pass
+
+
+class LazyBodyMaps(Mapping[str, BodyMap]):
+    """View id -> body map, each parsed on first use (all were validated before) or read from the cache."""
+
+    def __init__(self, maps_dir: Path, view_ids: tuple[str, ...], stamp: str | None = None) -> None:
         self._paths = {v: maps_dir / f"{v}.json" for v in view_ids if (maps_dir / f"{v}.json").exists()}
         self._loaded: dict[str, BodyMap] = {}
+        self._stamp = stamp
 
     def __getitem__(self, view: str) -> BodyMap:
         if view not in self._loaded:
-            self._loaded[view] = load_body_map(self._paths[view])
+            cached = load_parsed(self._stamp, f"map-{view}") if self._stamp else None
+            if isinstance(cached, BodyMap):
+                self._loaded[view] = cached
+            else:
+                self._loaded[view] = load_body_map(self._paths[view])
+                if self._stamp:
+                    save_parsed(self._stamp, f"map-{view}", self._loaded[view])
         return self._loaded[view]
 
     def __iter__(self) -> Iterator[str]:
