@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabBar, QTextBrowser, QVBoxLayout, QWidget
 
 from tpi_viewer.model.catalog import Catalog
@@ -27,6 +28,11 @@ class DetailPanel(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.browser, 1)
         self._ids: list[str] = []
+        self._pending: tuple[str | None] | None = None
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)  # after the body canvas has repainted: selection feels instant
+        self._render_timer.timeout.connect(self._render_pending)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         state.selection_changed.connect(self._on_selection_changed)
         self._on_selection_changed(state.selection)
@@ -38,6 +44,7 @@ class DetailPanel(QWidget):
 
     def text(self) -> str:
         """The panel's plain text (what a reader sees)."""
+        self._render_pending()
         return self.browser.toPlainText()
 
     def _on_selection_changed(self, ids: list[str]) -> None:
@@ -57,6 +64,15 @@ class DetailPanel(QWidget):
             self._show(self._ids[index])
 
     def _show(self, muscle_id: str | None) -> None:
+        self._pending = (muscle_id,)
+        self._render_timer.start()
+
+    def _render_pending(self) -> None:
+        if self._pending is None:
+            return
+        (muscle_id,) = self._pending
+        self._pending = None
+        self._render_timer.stop()
         if muscle_id is None:
             self.browser.setHtml(empty_html())
         else:
