@@ -168,6 +168,51 @@ class Landmarks:
         return self.d[k]
 
 
+def coronal_mask(skin):
+    from . import raster
+    """The skin seen from the front, as a 1 px/mm mask over (X, Z)."""
+    sv, sf = skin
+    c = raster.Canvas((sv[:, 0].min() - 2, -sv[:, 2].max() - 2, sv[:, 0].max() + 2, -sv[:, 2].min() + 2), 1.0)
+    P = raster.project(sv, "anterior")
+    px = c.to_px(P[sf][:, :, :2].reshape(-1, 2)).reshape(-1, 3, 2)
+    return c, raster.draw_mask(c, px)
+
+
+def outline_top(cm, x, zcap):
+    """Highest skin height at X = x below zcap (nan if none)."""
+    c, mask = cm
+    col = int(round((x - c.x0) * c.ppmm))
+    if col < 0 or col >= mask.shape[1]:
+        return np.nan
+    r0 = int(round((-zcap - c.y0) * c.ppmm))
+    rows = np.nonzero(mask[max(r0, 0):, col])[0]
+    return zcap - rows[0] / c.ppmm if len(rows) else np.nan
+
+
+def neck_shoulder_corner(cm, sv, lm, side, neck_r, neck_yc):
+    """The angle of the neck: the concave corner of the skin outline seen from the front/back
+    between the side of the neck and the top of the shoulder (the point of the outline farthest
+    below the chord from the neck, at the mastoid level - 15 mm, to the acromion). Returns the
+    3D point (Y: middle of the skin ridge there) and the outline's top profile (|X|, Z)."""
+    from scipy.ndimage import gaussian_filter1d
+    s = SGN[side]
+    d = lm[side]
+    acx = abs(d["acromion"][0])
+    zcap = d["mastoid_tip"][2] - 15.0
+    xs = np.arange(neck_r - 6, acx + 25, 2.0)
+    tz = np.array([outline_top(cm, s * x, zcap) for x in xs])
+    ok = ~np.isnan(tz)
+    tz = gaussian_filter1d(np.interp(xs, xs[ok], tz[ok]), 1.5, mode="nearest")
+    sel = xs <= acx
+    a_, b_ = np.array([xs[0], tz[0]]), np.array([xs[sel][-1], tz[sel][-1]])
+    u = (b_ - a_) / np.linalg.norm(b_ - a_)
+    dist = np.where(sel, (xs - a_[0]) * u[1] - (tz - a_[1]) * u[0], -1e9)  # below the chord
+    k = int(np.argmax(dist))
+    ridge = sv[(np.abs(np.abs(sv[:, 0]) - xs[k]) < 10) & (np.abs(sv[:, 2] - tz[k]) < 15)]
+    J = np.array([s * xs[k], np.median(ridge[:, 1]) if len(ridge) else neck_yc, tz[k]])
+    return J, (xs, tz)
+
+
 # ------------------------------------------------------------------ SCM split
 def split_scm(v, f, side):
     """Split one SCM mesh into (sternal, clavicular) face subsets by a plane through the
@@ -201,16 +246,80 @@ def split_scm(v, f, side):
 
 
 # ------------------------------------------------------------------ temporalis
-def temporalis_mesh(side, lm, skull_v, skull_f, step=1.0):
-    """Temporalis drawn from the skull (its mesh is missing from the public copy).
+def temporal_line(lm, side):
+    """The (inferior) temporal line and the temporal fossa in the side view (Y, Z), per side.
 
-    In the side view of the skull, the temporal fossa is the part of the skull wall that faces
-    sideways (outward normal within ~60 degrees of lateral), above the upper border of the
-    zygomatic arch, behind the orbital rim (frontal process of the zygomatic bone) and in front
-    of the supramastoid crest (back of the ear). Where the wall turns to face forwards
-    (forehead) or upwards (vault), i.e. at the temporal line, the region ends. The region is
-    smoothed, lifted off the bone by 4 mm and triangulated on a 2 mm grid; a fan of faces
-    joins its lower border, deep to the arch, to the coronoid process (insertion)."""
+    The line starts at the zygomatic process of the frontal bone (just behind and above the
+    frontozygomatic suture, the top of the zygomatic bone's frontal process), arches up and
+    back over the side of the skull and comes down behind the ear to the supramastoid crest.
+    It is modelled as the upper half of an ellipse: front end just behind the orbital rim,
+    back end 22 mm behind the back of the auricle, centre at the height of the front end,
+    apex at 64 % of the height from the zygomatic arch to the vertex (about 8 cm above the
+    arch in this skull). Below the centre height the back limb goes on down to the
+    supramastoid crest (10 mm above the arch), curving forward. Returns dict(yc, zc, a, b, z_front, z_back,
+    y_front, arch_z)."""
+    d = lm[side]
+    arch_z = d["arch_top_z"]
+    y_front = d["orbit_lat_top"][1] + 3.0
+    z_front = d["orbit_lat_top"][2] + 4.0
+    y_far = d["ear_max"][1] + 22.0
+    apex = arch_z + 0.64 * (lm["vertex_z"] - arch_z)
+    yc = 0.5 * (y_front + y_far)
+    a = 0.5 * (y_far - y_front)
+    return dict(yc=yc, zc=z_front, a=a, b=apex - z_front, z_front=z_front, z_back=arch_z + 10.0,
+                y_front=y_front, arch_z=arch_z)
+
+
+def in_temporal_fossa(Y, Z, tl, margin=0.0):
+    """Inside the temporal line (ellipse) and above the arch / supramastoid crest, in the side
+    view; `margin` (mm) grows (+) or shrinks (-) the ellipse."""
+    u = (Y - tl["yc"]) / (tl["a"] + margin)
+    w = (Z - tl["zc"]) / (tl["b"] + margin)
+    inside_upper = (Z >= tl["zc"]) & (u * u + w * w <= 1.0)
+    # below the centre height: between the orbital rim (its posterior border curving back
+    # into the arch) and the back limb
+    h = np.clip((tl["zc"] - Z) / max(tl["zc"] - tl["arch_z"], 1.0), 0.0, 1.0)
+    y_f = tl["y_front"] - margin + 7.0 * h ** 1.5
+    inside_lower = (Z < tl["zc"]) & (Y >= y_f) & ((Y <= tl["yc"]) | (u * u + w * w <= 1.0))
+    t = np.clip((Y - tl["yc"]) / (0.6 * tl["a"]), 0.0, 1.0)
+    # the arch's upper border: a shallow curve, lowest in its middle
+    ua = (Y - (tl["y_front"] + 0.45 * tl["a"])) / (0.45 * tl["a"])
+    floor = tl["arch_z"] + 3.0 * np.minimum(ua * ua, 1.5) + (tl["z_back"] - tl["arch_z"]) * t * t * (3 - 2 * t)
+    return (inside_upper | inside_lower) & (Z > floor - margin)
+
+
+def temporalis_outline(lm, side, n=120):
+    """The upper border of the temporalis in the side view (Y, Z): up the front of the fossa
+    (posterior border of the zygomatic bone's frontal process) from the arch to the zygomatic
+    process of the frontal bone, along the temporal line (ellipse of `temporal_line`) over the
+    ear, and down its back limb to the supramastoid crest. Ordered front -> back."""
+    tl = temporal_line(lm, side)
+    # front edge: from just above the arch up to the start of the line
+    zf = np.linspace(tl["arch_z"] + 2.0, tl["zc"], 12)[:-1]
+    h = (tl["zc"] - zf) / max(tl["zc"] - tl["arch_z"], 1.0)
+    front = np.stack([tl["y_front"] + 7.0 * h ** 1.5, zf], 1)
+    # the arc (upper half ellipse), parametrised by angle from the front
+    t = np.linspace(np.pi, 0.0, n)
+    arc = np.stack([tl["yc"] + tl["a"] * np.cos(t), tl["zc"] + tl["b"] * np.sin(t)], 1)
+    # the back limb: the same ellipse, curving forward down to the supramastoid crest
+    t_end = np.arcsin(max(-1.0, (tl["z_back"] - tl["zc"]) / tl["b"]))
+    t = np.linspace(0.0, t_end, 12)[1:]
+    back = np.stack([tl["yc"] + tl["a"] * np.cos(t), tl["zc"] + tl["b"] * np.sin(t)], 1)
+    return np.concatenate([front, arc, back]), tl
+
+
+def temporalis_mesh(side, lm, skull_v, skull_f, step=1.0, n_s=140, n_r=36):
+    """Temporalis drawn from the skull (its mesh is missing from the public copy): a fan.
+
+    The fleshy part fills the temporal fossa of the real skull, from the temporal line
+    (`temporalis_outline`) down to the zygomatic arch, filling the fossa (its surface 4 mm off
+    the wall's 15 mm envelope, so it bridges the deep lower fossa);
+    its fibres converge downward, pass deep to the arch and end on the coronoid process.
+    Built as a fan of rays from the coronoid tip to the upper border, so the outline is the
+    smooth temporal line plus the two edge rays; the depth (X) of each vertex is the skull
+    wall's (from a depth map of the skull seen from the side) above the arch, and runs down
+    to the coronoid below it. Being a 3D mesh it is projected like the other muscles (hidden
+    under the arch and the masseter below)."""
     from scipy import ndimage
     from . import raster
     s = SGN[side]
@@ -224,64 +333,55 @@ def temporalis_mesh(side, lm, skull_v, skull_f, step=1.0):
     tri = c.to_px(T[:, :, :2].reshape(-1, 2)).reshape(-1, 3, 2)
     ids = raster.draw_ids(c, tri, T[:, :, 2].mean(1), np.arange(1, len(F) + 1))
     rr, cc, x, y, dep = raster.pixel_points(c, ids, T)
-    X = raster.UNPROJ[proj](x, y, dep)
-    n = face_normals(skull_v, F)[ids[rr, cc] - 1]
-    lat = n[:, 0] * s
-    arch_z = d["arch_top_z"]
-    y_front = d["orbit_lat_top"][1] + 4.0
-    y_back = d["ear_max"][1] - 0.2 * (d["ear_max"][1] - d["ear_min"][1])
-    ztop = arch_z + 0.75 * (lm["vertex_z"] - arch_z)
-    # apex height: top of the continuous laterally-facing wall (lat > 0.88) above the arch,
-    # at 55 % of the way from the orbital rim to the back of the ear
-    yA = y_front + 3.0
-    zA = d["orbit_lat_top"][2] + 4.0
-    yB = y_back
-    zB = arch_z + 6.0
-    yC = yA + 0.55 * (yB - yA)
-    col = (np.abs(X[:, 1] - yC) < 3) & (lat > 0.88) & (X[:, 2] > arch_z)
-    zs = np.sort(X[col, 2])
-    gaps = np.nonzero(np.diff(zs) > 6)[0]
-    zC = zs[gaps[0]] if len(gaps) else zs[-1]
-    zC = min(zC, ztop)
-    # the temporal line: the parabola z(y) through A, C, B
-    Mq = np.array([[yA ** 2, yA, 1], [yC ** 2, yC, 1], [yB ** 2, yB, 1]])
-    coef = np.linalg.solve(Mq, np.array([zA, zC, zB]))
-    zline = coef[0] * X[:, 1] ** 2 + coef[1] * X[:, 1] + coef[2]
-    ok = (X[:, 2] > arch_z - 1) & (X[:, 2] < zline) & (X[:, 1] > y_front) & (X[:, 1] < y_back)
-    m = np.zeros(ids.shape, bool)
-    m[rr[ok], cc[ok]] = True
-    m = ndimage.binary_opening(m, iterations=3)
-    lab, nl = ndimage.label(m)
-    if nl > 1:
-        sizes = ndimage.sum(m, lab, range(1, nl + 1))
-        m = lab == (1 + int(np.argmax(sizes)))
-    m = ndimage.binary_fill_holes(m)
-    m = ndimage.gaussian_filter(m.astype(float), 2.0) > 0.5
     depth = np.full(ids.shape, np.nan)
     depth[rr, cc] = dep
-    m &= ~np.isnan(depth)
-    gi = -np.ones(ids.shape, int)
-    pr, pc = np.nonzero(m)
-    gi[pr, pc] = np.arange(len(pr))
-    V = raster.UNPROJ[proj](pc / c.ppmm + c.x0, pr / c.ppmm + c.y0, depth[pr, pc] + 4.0)
-    faces = []
-    a = gi[:-1, :-1]; b = gi[:-1, 1:]; cq = gi[1:, :-1]; dq = gi[1:, 1:]
-    for p0, p1, p2 in ((a, b, cq), (b, dq, cq)):
-        ok3 = (p0 >= 0) & (p1 >= 0) & (p2 >= 0)
-        faces.append(np.stack([p0[ok3], p1[ok3], p2[ok3]], 1))
-    faces = np.concatenate(faces)
-    low = []
-    for col in range(m.shape[1]):
-        rows = np.nonzero(gi[:, col] >= 0)[0]
-        if len(rows):
-            low.append(gi[rows.max(), col])
+    C, tl = temporalis_outline(lm, side)
+    # the wall's depth: rows above the arch only (the arch stands off the wall), carried down
+    # below it column by column, then smoothed (nan-aware)
+    to_yz = lambda col, row: (-(col / c.ppmm + c.x0) if proj == "lateral_right" else col / c.ppmm + c.x0,
+                              -(row / c.ppmm + c.y0))
+    rows = np.arange(ids.shape[0])
+    zrow = -(rows / c.ppmm + c.y0)
+    wall = depth.copy()
+    wall[zrow < tl["arch_z"] + 4, :] = np.nan
+    r_arch = int(np.argmin(np.abs(zrow - (tl["arch_z"] + 5))))
+    below = zrow < tl["arch_z"] + 4
+    wall[below, :] = wall[r_arch, :][None, :]
+    ok = ~np.isnan(wall)
+    _, (ir, ic) = ndimage.distance_transform_edt(~ok, return_indices=True)
+    wall = wall[ir, ic]
+    # the muscle fills the fossa: its surface bridges the dips of the wall (deep near the arch)
+    wall = ndimage.gaussian_filter(ndimage.maximum_filter(wall, size=int(round(15 / step))), 4.0 / step)
     cor = d["coronoid"].copy()
     cor[0] += s * 2.0
-    V = np.vstack([V, cor[None, :]])
-    ci = len(V) - 1
-    fan = np.array([[low[i], low[i + 1], ci] for i in range(len(low) - 1)], dtype=np.int64)
-    F2 = np.vstack([faces, fan])
-    return V, F2, dict(arch_z=arch_z, y_front=y_front, y_back=y_back)
+    q = np.array([cor[1], cor[2] + 4.0])          # convergence point in (Y, Z)
+    # fan vertices
+    from scipy.interpolate import interp1d
+    seg = np.r_[0.0, np.cumsum(np.linalg.norm(np.diff(C, axis=0), axis=1))]
+    Cs = interp1d(seg / seg[-1], C, axis=0)(np.linspace(0.0, 1.0, n_s))
+    r = np.linspace(0.0, 1.0, n_r)
+    YZ = q[None, None, :] + r[None, :, None] * (Cs[:, None, :] - q[None, None, :])    # (n_s, n_r, 2)
+    Yv, Zv = YZ[..., 0].ravel(), YZ[..., 1].ravel()
+    px = (-Yv if proj == "lateral_right" else Yv)
+    col = np.clip(np.round((px - c.x0) * c.ppmm).astype(int), 0, ids.shape[1] - 1)
+    row = np.clip(np.round((-Zv - c.y0) * c.ppmm).astype(int), 0, ids.shape[0] - 1)
+    dw = wall[row, col] + 4.0
+    # below the arch the fibres run deep to it and converge on the coronoid process
+    floor = tl["arch_z"] + 2.0
+    dcor = raster.project(cor[None, :], proj)[0, 2]
+    rr_ = np.broadcast_to(r[None, :], (n_s, n_r)).ravel()
+    zf = np.broadcast_to(Cs[:, None, 1], (n_s, n_r)).ravel()
+    r_floor = np.clip((floor - q[1]) / np.maximum(zf - q[1], 1e-6), 0.0, 1.0)
+    wgt = np.clip(rr_ / np.maximum(r_floor, 1e-6), 0.0, 1.0)
+    dep_v = np.where(Zv >= floor, dw, dcor + (dw - dcor) * wgt ** 1.5)
+    V = raster.UNPROJ[proj](px, -Zv, dep_v)
+    idx = np.arange(n_s * n_r).reshape(n_s, n_r)
+    a_, b_, c_, d_ = idx[:-1, :-1], idx[1:, :-1], idx[:-1, 1:], idx[1:, 1:]
+    faces = np.concatenate([np.stack([a_.ravel(), b_.ravel(), d_.ravel()], 1),
+                            np.stack([a_.ravel(), d_.ravel(), c_.ravel()], 1)])
+    # drop the degenerate faces at the apex (all of column r = 0 is the same point)
+    faces = faces[~((faces % n_r == 0).sum(1) >= 2)]
+    return V, faces.astype(np.int64), dict(arch_z=tl["arch_z"], y_front=tl["y_front"], y_back=tl["yc"] + tl["a"])
 
 
 def _vertex_normals(v, f):
@@ -402,23 +502,23 @@ def trigger_points(side, lm, M):
     lo = lv[np.argmin(lv[:, 2])]
     hi = lv[lv[:, 2] > lv[:, 2].max() - 15].mean(0)
     out[("levator_scapulae", "superior_angle")] = _surface_near(lv, _along(lv, lo, hi, 0.1), np.array([s * 0.3, 0.95, 0]))
-    # neck angle: where the muscle emerges from under the anterior border of the upper trapezius
-    # (first level, going up, at which no trapezius lies lateral to the levator's surface)
-    trap = np.concatenate([M["upper_trapezius"], M["middle_trapezius"]])
-    covered = []
-    ts = np.arange(0.05, 0.95, 0.02)
-    for t in ts:
-        p = _surface_near(lv, _along(lv, lo, hi, t), np.array([s, 0.0, 0]))
-        near = trap[(np.abs(trap[:, 1] - p[1]) < 4) & (np.abs(trap[:, 2] - p[2]) < 4)]
-        covered.append(bool((near[:, 0] * s > p[0] * s).any()))
-    covered = np.array(covered)
-    t_em = 0.5
-    for i in range(len(ts) - 5):
-        if covered[:i + 1].any() and not covered[i:i + 5].any():
-            t_em = ts[i]
-            break
-    out[("levator_scapulae", "neck_angle")] = _surface_near(lv, _along(lv, lo, hi, t_em + 0.04),
-                                                            np.array([s * 0.8, 0.6, 0]))
+    # neck angle: at the angle of the neck (the corner where the side of the neck meets the top
+    # of the shoulder, from the skin outline), 6 mm below the corner's height, where the muscle
+    # comes out from under the front edge of the upper trapezius: the levator's lateral surface
+    # next to the trapezius' most anterior fibres at that height
+    J = M["neck_angle"]
+    zt = J[2] - 6.0
+    band = lv[np.abs(lv[:, 2] - zt) < 3]
+    if len(band) < 5:
+        band = lv[np.argsort(np.abs(lv[:, 2] - zt))[:20]]
+    tr = M["upper_trapezius"]
+    tb = tr[(np.abs(tr[:, 2] - zt) < 4) & (tr[:, 0] * s > 0)]
+    cand = band
+    if len(tb):
+        y_edge = tb[:, 1].min()
+        near = band[np.abs(band[:, 1] - y_edge) < 8]
+        cand = near if len(near) >= 3 else band
+    out[("levator_scapulae", "neck_angle")] = cand[np.argmax(cand[:, 0] * s)]
     # --- quadratus lumborum
     q = M["quadratus_lumborum"]
     zq0, zq1 = q[:, 2].min(), q[:, 2].max()

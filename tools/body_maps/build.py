@@ -18,7 +18,7 @@ import numpy as np
 from shapely.geometry import box, Polygon
 from shapely.ops import unary_union
 
-from tools.body_maps import meshes, raster, anatomy, geom, regions, tables
+from tools.body_maps import meshes, raster, anatomy, geom, regions, tables, tp_specs
 from tools.body_maps.tables import MUSCLES, BONES, CONTEXT_MUSCLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +95,16 @@ def build_scene():
         dp = "FMA49001" if side == "right" else "FMA49002"    # labelled "superficial"
         tp_src[side]["masseter_superficial"] = meshes.load_stl(sup)[0]
         tp_src[side]["masseter_deep"] = meshes.load_stl(dp)[0]
+    # drawn sheets (muscles missing from the mesh copy), from landmarks and neighbouring meshes
+    from tools.body_maps import sheets
+    skin = meshes.load_skin()
+    for side in sides:
+        built = sheets.build_side(lm, skin, side)
+        for mid in tables.DRAWN_SHEETS:
+            if mid in built:
+                v, f = built[mid]
+                items.append(Item("muscle", mid, side, v, f, MUSCLES[mid][2], drawn=True))
+                tp_src[side][mid] = v
     # context occluders
     for fid in CONTEXT_MUSCLES:
         m = meshes.load(fid, 1500)
@@ -106,11 +116,18 @@ def build_scene():
         v, f, info = anatomy.temporalis_mesh(side, lm, skv, skf)
         items.append(Item("muscle", "temporalis", side, v, f, "superficial", drawn=True))
         tp_src[side]["temporalis"] = v
+    # the angle of the neck (skin outline corner), for the levator scapulae trigger point
+    sv, sf = meshes.load_skin()
+    c4 = lm["vert"]["C4"][0]
+    m = np.abs(sv[:, 2] - c4[2]) < 8
+    neck_r, neck_yc = np.abs(sv[m, 0]).max(), 0.5 * (sv[m, 1].min() + sv[m, 1].max())
+    cm = anatomy.coronal_mask((sv, sf))
+    for side in sides:
+        tp_src[side]["neck_angle"] = anatomy.neck_shoulder_corner(cm, sv, lm, side, neck_r, neck_yc)[0]
     tps = {}
     for side in sides:
         for (mid, tid), p in anatomy.trigger_points(side, lm, tp_src[side]).items():
             tps[(mid, tid, side)] = p
-    sv, sf = meshes.load_skin()
     others = {k: anatomy.mesh(v, 800) for k, v in (
         ("ear", ["FMA52780"]), ("upper_teeth", tables.UPPER_TEETH), ("lower_teeth", tables.LOWER_TEETH))}
     return dict(lm=lm, items=items, tps=tps, skin=(sv, sf), others=others)
@@ -291,6 +308,13 @@ def build_view(scene, name):
         if clip is not None and not clip.contains(__import__("shapely").geometry.Point(xy)):
             continue
         tps.append(dict(muscle=mid, id=tid, side=side, at=[round(xy[0], 1) + 0.0, round(xy[1], 1) + 0.0]))
+    # ---- trigger points of the other muscles, from the spec file (if any)
+    sk = geom.round_geom(skin)
+    bounds = [round(b, 1) + 0.0 for b in sk.bounds]
+    specs = tp_specs.load()
+    if specs:
+        shapes = [dict(muscle=m["muscle"], side=m["side"], full=m["full"]) for m in muscles]
+        tps += tp_specs.marks(shapes, name, bounds, specs, core=tables.TP_VIEWS)
     # ---- regions
     regs = regions.build_regions(scene, name, cfg, canvas, skin, tol, min_area)
     log(name, "regions", len(regs), round(time.time() - t0, 1), "s")
@@ -300,8 +324,6 @@ def build_view(scene, name):
     bones.sort(key=lambda b: b["id"])
     tps.sort(key=lambda t: (t["muscle"], t["id"], t["side"]))
     regs.sort(key=lambda r: (r["region"], r["side"]))
-    sk = geom.round_geom(skin)
-    bx = sk.bounds
     return {
         "format": "tpi-viewer-body-map",
         "format_version": 1,
@@ -309,7 +331,7 @@ def build_view(scene, name):
         "title": cfg["title"],
         "shows_side": cfg["shows_side"],
         "subject_right_on": cfg["right_on"],
-        "bounds": [round(bx[0], 1) + 0.0, round(bx[1], 1) + 0.0, round(bx[2], 1) + 0.0, round(bx[3], 1) + 0.0],
+        "bounds": bounds,
         "skin": geom.to_json_multipolygon(skin),
         "bones": bones,
         "muscles": muscles,

@@ -52,6 +52,8 @@ def png(doc, path, ppmm=None, mode="all"):
             import colorsys
             rgb = colorsys.hsv_to_rgb(h / 360.0, 0.35, 0.95)
             poly(r["polygons"], fill=tuple(int(255 * c) for c in rgb) + (255,), outline=(0, 90, 0, 255), width=1)
+        for b in doc["bones"]:
+            poly(b["polygons"], outline=(90, 90, 90, 140), width=1)
         for r in doc["regions"]:
             x, y = P(r["label"])
             d.text((x, y), r["region"] + ("" if r["side"] == "midline" else "/" + r["side"][0]), fill=(0, 0, 0),

@@ -66,6 +66,15 @@ MUSCLES = {
     "spinalis_thoracis": (["FMA22779"], ["FMA22780"], "deep", ("posterior",) + LAT, "Spinalis thoracis"),
     "multifidus": (["FMA22878"], ["FMA22879"], "deep", ("posterior",) + LAT, "Multifidus"),
     "quadratus_lumborum": (["FMA22348"], ["FMA22349"], "deep", ("posterior", "anterior") + LAT, "Quadratus lumborum"),
+    # ---- drawn sheets (meshes missing from the public copy; built by sheets.py) ----
+    "latissimus_dorsi": ([], [], "superficial", BODY, "Latissimus dorsi (drawn)"),
+    "serratus_anterior": ([], [], "superficial", BODY, "Serratus anterior (drawn)"),
+    "rectus_abdominis": ([], [], "superficial", FRONT, "Rectus abdominis (drawn)"),
+    "external_oblique": ([], [], "superficial", BODY, "External oblique (drawn)"),
+    "internal_oblique": ([], [], "deep", FRONT, "Internal oblique (drawn)"),
+    "iliocostalis_lumborum": ([], [], "deep", BACK, "Iliocostalis lumborum (drawn)"),
+    "longissimus_thoracis": ([], [], "deep", BACK, "Longissimus thoracis (drawn)"),
+    "vastus_lateralis": ([], [], "superficial", BODY, "Vastus lateralis (drawn)"),
     # ---- chest ----
     "pectoralis_major": (["FMA34690", "FMA79979", "FMA45874"], ["FMA34691", "FMA79980", "FMA45875"], "superficial",
                          ("anterior",) + LAT, "Pectoralis major"),
@@ -191,6 +200,9 @@ BONES = {
                 ("posterior", "head_posterior") + LAT),
 }
 OUTLINE_ONLY_BONES = {"scapula"}
+# muscles built by sheets.py from landmarks and neighbouring meshes (drawn: true)
+DRAWN_SHEETS = ("latissimus_dorsi", "serratus_anterior", "rectus_abdominis", "external_oblique", "internal_oblique",
+                "iliocostalis_lumborum", "longissimus_thoracis", "vastus_lateralis")
 
 OTHER_MESHES = ["FMA52780",  # ear (landmark)
                 "FMA55099", "FMA7394",  # thyroid cartilage, trachea (landmarks)
