@@ -33,13 +33,14 @@ from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
 from tpi_viewer.ui.personal_panel import PersonalPanel
 from tpi_viewer.ui.report_dialog import ReportDialog
-from tpi_viewer.ui.sets_menu import SetsMenu
 from tpi_viewer.ui.state import ViewerState
+from tpi_viewer.ui.window_menus import build_menus
 
 SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
 
 
 if TYPE_CHECKING:
+    from tpi_viewer.ui.compare_dialog import CompareDialog
     from tpi_viewer.ui.export_dialogs import FigureDialog, HandoutDialog
     from tpi_viewer.ui.guide_dialog import GuideDialog
     from tpi_viewer.ui.preferences import PreferencesDialog
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([330, 740, 450])
         self.setCentralWidget(splitter)
         self._build_toolbar()
-        self._build_menus()
+        build_menus(self)
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(QLabel(DISCLAIMER))
@@ -138,48 +139,32 @@ class MainWindow(QMainWindow):
         self.present_action.triggered.connect(self.present)
         bar.addAction(self.present_action)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        for text, key, slot in (("Export &handout…", "Ctrl+Shift+H", self.export_handout),
-                                ("Export &figure…", "Ctrl+Shift+E", self.export_figure),
-                                ("&Print…", QKeySequence.StandardKey.Print, self.print_),
-                                ("P&references…", QKeySequence.StandardKey.Preferences, self.show_preferences)):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.present_action)
-        for text, keys, slot in (
-            ("Zoom &in", ["Ctrl++", "Ctrl+="], lambda: self.canvas.zoom(1.25)),
-            ("Zoom &out", ["Ctrl+-"], lambda: self.canvas.zoom(0.8)),
-            ("&Fit whole view", ["Ctrl+0"], self.canvas.fit),
-            ("Zoom to &selection", ["Ctrl+F"], self.canvas.focus),
-            ("&Clear selection", ["Esc"], self.state.clear_selection),
-        ):
-            action = QAction(text, self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.triggered.connect(slot)
-            view_menu.addAction(action)
-            self.addAction(action)
+    def compare(self) -> CompareDialog:
+        """View > Compare two muscles…: the selected two (or the chosen ones) side by side."""
+        from tpi_viewer.ui.compare_dialog import CompareDialog
+
+        dialog = CompareDialog(self.catalog, self.state.selection, self)
+        dialog.open()
+        return dialog
+
+    def export_user_data(self) -> None:
+        """File > Export my notes and progress…: one JSON file."""
+        from tpi_viewer.ui.transfer_dialogs import export_user_data
+
         if self.store is not None:
-            self.menuBar().addMenu(SetsMenu(self.catalog, self.state, self.store, self))
-        help_menu = self.menuBar().addMenu("&Help")
-        guide = QAction("Trigger point injection &guide", self)
-        guide.setShortcut(QKeySequence("F1"))
-        guide.triggered.connect(self.show_guide)
-        help_menu.addAction(guide)
-        report = QAction("&Report a problem…", self)
-        report.triggered.connect(self.report_problem)
-        help_menu.addAction(report)
-        about = QAction("&About tpi-viewer", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+            if self.personal is not None:
+                self.personal.flush()
+            export_user_data(self, self.store)
+
+    def import_user_data(self) -> None:
+        """File > Import my notes and progress…: merge or replace from a JSON file."""
+        from tpi_viewer.ui.transfer_dialogs import import_user_data
+
+        if self.store is not None:
+            if self.personal is not None:
+                self.personal.flush()
+            if import_user_data(self, self.store) and self.personal is not None:
+                self.personal.reload()
 
     def show_guide(self) -> GuideDialog | None:
         """The TPI guide; a clear error dialog if its file is not usable."""

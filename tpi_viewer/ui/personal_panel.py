@@ -68,6 +68,12 @@ class PersonalPanel(QWidget):
         self.favourite.blockSignals(False)
         self.status.clear()
 
+    def reload(self) -> None:
+        """Show what the store holds now (after an import): note, star and the starred list."""
+        self._dirty = False
+        self.show_muscle(self.muscle_id)
+        self.favourites_changed.emit(self.favourite_ids())
+
     def flush(self) -> None:
         """Write a pending note now (also on muscle change and when the window closes)."""
         self._timer.stop()
