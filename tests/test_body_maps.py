@@ -73,11 +73,11 @@ def test_regions_cover_the_zone_vocabulary_in_some_view(catalog) -> None:
 def test_render_works_for_every_view(qapp, catalog, tmp_path) -> None:
     from PIL import Image
 
-    from tpi_viewer.export.figure import render_png
+    from tpi_viewer.export.figure import render_file
 
     for view in catalog.view_ids:
         muscles = [m.id for m in catalog.muscles if m.views[0] == view][:2]
-        out = render_png(catalog, view, muscles, "both", tmp_path / f"{view}.png", 500)
+        out = render_file(catalog, view, muscles, "both", tmp_path / f"{view}.png", 500)
         with Image.open(out) as image:
             assert image.width == 500 and image.height > 300
             assert len(image.convert("RGB").getcolors(1 << 20) or []) > 20, view

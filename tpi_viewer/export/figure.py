@@ -147,20 +147,6 @@ def render_file(
         return save_canvas(canvas, out, scale)
 
 
-def render_png(
-    catalog: Catalog,
-    view: str,
-    muscles: list[str],
-    side: SideChoice,
-    out: Path,
-    width: int = 1000,
-    mirror: bool = False,
-    whole: bool = False,
-) -> Path:
-    """Draw the view with the muscles selected and save it as PNG; returns the file written."""
-    return render_file(catalog, view, muscles, side, out, width, mirror, whole)
-
-
 def print_view(canvas: BodyCanvas, printer: QPrinter, title: str = "") -> None:
     """Print the canvas as shown (with its legend), scaled to fit the page, under a one-line title."""
     painter = QPainter()

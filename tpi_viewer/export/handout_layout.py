@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QImage,
     QPaintDevice,
     QPainter,
-    QPen,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -146,30 +145,6 @@ def swatch_image(kind: str, width: int, height: int, scale: float) -> QImage:
     image.fill(QColor(0, 0, 0, 0))
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    r = QRectF(1.5, 1.5, width - 3, height - 3)
-    if kind in ("local", "essential", "spillover"):
-        p.fillRect(r, style.SKIN_FILL)
-        p.setBrush(style.zone_brush(kind))
-        pen = QPen(style.zone_pen(kind))
-        pen.setCosmetic(False)
-        p.setPen(pen)
-        p.drawRect(r)
-    elif kind == "muscle":
-        p.setBrush(QBrush(style.HIGHLIGHT_FILL))
-        p.setPen(QPen(style.HIGHLIGHT_LINE, 2))
-        p.drawRoundedRect(r, 4, 4)
-    elif kind == "deep_muscle":  # as the canvas draws a muscle's hidden part: hatched, dashed edge
-        p.fillRect(r, style.MUSCLE_FILL)
-        p.setBrush(QBrush(style.HIGHLIGHT_FILL, Qt.BrushStyle.Dense4Pattern))
-        p.setPen(QPen(style.HIGHLIGHT_LINE, 2, Qt.PenStyle.DashLine))
-        p.drawRect(r)
-    else:  # a trigger point X, white-edged as on the canvas
-        c = r.center()
-        d = min(r.width(), r.height()) * 0.32
-        for pen in (QPen(QColor("white"), 6.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
-                    QPen(style.TRIGGER_POINT, 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)):
-            p.setPen(pen)
-            p.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
-            p.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
+    style.draw_swatch(p, kind, QRectF(1.5, 1.5, width - 3, height - 3))
     p.end()
     return image

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from tpi_viewer.ui import style
@@ -78,7 +78,7 @@ class Legend(QWidget):
         layout = self._layout(self.width())
         for entry, rect in layout:
             swatch = QRectF(rect.left(), rect.top() + 3, 28, rect.height() - 10)
-            self._draw_swatch(p, entry, swatch)
+            style.draw_swatch(p, entry, swatch)
             p.setPen(style.LABEL_TEXT)
             p.drawText(QRectF(swatch.right() + 6, rect.top(), rect.width() - 34, rect.height() - 4),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.TEXTS[entry])
@@ -87,29 +87,3 @@ class Legend(QWidget):
         p.drawText(QRectF(8, bottom, self.width() - 16, self.height() - bottom), Qt.AlignmentFlag.AlignLeft, DISCLAIMER)
         p.end()
 
-    def _draw_swatch(self, p: QPainter, entry: str, r: QRectF) -> None:
-        if entry == "drawing":
-            p.fillRect(r, style.SKIN_FILL)
-            p.setBrush(style.drawing_brush())
-            p.setPen(QPen(style.DRAWING, 2))
-            p.drawRect(r)
-        elif entry in ("local", "essential", "spillover"):
-            p.fillRect(r, style.SKIN_FILL)
-            p.setBrush(style.zone_brush(entry))
-            pen = QPen(style.zone_pen(entry))
-            pen.setCosmetic(False)
-            p.setPen(pen)
-            p.drawRect(r)
-        elif entry == "muscle":
-            p.setBrush(QBrush(style.HIGHLIGHT_FILL))
-            p.setPen(QPen(style.HIGHLIGHT_LINE, 2))
-            p.drawRoundedRect(r, 4, 4)
-        elif entry == "deep":
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(style.DEEP_LINE, 1.5, Qt.PenStyle.DashLine))
-            p.drawRoundedRect(r, 4, 4)
-        else:
-            c = r.center()
-            p.setPen(QPen(style.TRIGGER_POINT, 3))
-            for dx in (-6, 6):
-                p.drawLine(QPointF(c.x() - 6, c.y() - dx), QPointF(c.x() + 6, c.y() + dx))

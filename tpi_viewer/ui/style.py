@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 BACKGROUND = QColor("#ffffff")
 SKIN_FILL = QColor("#f6e7d8")
@@ -62,3 +62,35 @@ ZONE_LABELS = {
 def drawing_brush() -> QBrush:
     """The patient's pain drawing: purple cross-hatch, unlike any referral zone."""
     return QBrush(DRAWING, Qt.BrushStyle.DiagCrossPattern)
+
+
+def draw_swatch(p: QPainter, kind: str, r: QRectF) -> None:
+    """One legend swatch, drawn as the canvas draws that thing (window legend, handout, slides)."""
+    if kind in ("local", "essential", "spillover", "drawing"):
+        p.fillRect(r, SKIN_FILL)
+        p.setBrush(drawing_brush() if kind == "drawing" else zone_brush(kind))
+        pen = QPen(DRAWING, 2) if kind == "drawing" else QPen(zone_pen(kind))
+        pen.setCosmetic(False)
+        p.setPen(pen)
+        p.drawRect(r)
+    elif kind == "muscle":
+        p.setBrush(QBrush(HIGHLIGHT_FILL))
+        p.setPen(QPen(HIGHLIGHT_LINE, 2))
+        p.drawRoundedRect(r, 4, 4)
+    elif kind == "deep":  # an unselected deep muscle: dashed outline only
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(DEEP_LINE, 1.5, Qt.PenStyle.DashLine))
+        p.drawRoundedRect(r, 4, 4)
+    elif kind == "deep_muscle":  # a selected muscle's hidden part: hatched, dashed edge
+        p.fillRect(r, MUSCLE_FILL)
+        p.setBrush(QBrush(HIGHLIGHT_FILL, Qt.BrushStyle.Dense4Pattern))
+        p.setPen(QPen(HIGHLIGHT_LINE, 2, Qt.PenStyle.DashLine))
+        p.drawRect(r)
+    else:  # a trigger point X, white-edged as on the canvas
+        c = r.center()
+        d = min(r.width(), r.height()) * 0.32
+        for pen in (QPen(QColor("white"), 6.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                    QPen(TRIGGER_POINT, 3.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)):
+            p.setPen(pen)
+            p.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
+            p.drawLine(QPointF(c.x() - d, c.y() + d), QPointF(c.x() + d, c.y() - d))
