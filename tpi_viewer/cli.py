@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from tpi_viewer.cli_figures import cmd_handout, cmd_render
+from tpi_viewer.cli_support import EXIT_OK, EXIT_USAGE, UsageError, catalog as _catalog, check_muscle as _check_muscle
 from tpi_viewer.model.errors import DataError
-
-EXIT_OK, EXIT_USAGE = 0, 2
-
-
-class UsageError(Exception):
-    """A wrong id, view or argument: exit 2 with a clear message."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,22 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _catalog():  # type: ignore[no-untyped-def]
-    from tpi_viewer.model.loading import load_catalog
-
-    return load_catalog()
-
-
 def _emit(doc: Any) -> None:
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-
-
-def _check_muscle(catalog: Any, muscle_id: str) -> None:
-    if muscle_id not in catalog.muscle_ids:
-        from tpi_viewer.model.matching import did_you_mean
-
-        raise UsageError(f"unknown muscle '{muscle_id}'{did_you_mean(muscle_id, catalog.muscle_ids)} (see 'tpi-viewer list')")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -270,61 +252,5 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    catalog = _catalog()
-    if args.view not in catalog.body_maps:
-        from tpi_viewer.model.matching import did_you_mean
-
-        raise UsageError(f"unknown view '{args.view}'{did_you_mean(args.view, catalog.view_ids)}; views: {', '.join(catalog.view_ids)}")
-    for muscle_id in args.muscle:
-        _check_muscle(catalog, muscle_id)
-    if not 100 <= args.width <= 8000:
-        raise UsageError("--width must be between 100 and 8000 pixels")
-    if not 1 <= args.scale <= 4:
-        raise UsageError("--scale must be between 1 and 4")
-    if args.out.suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"--out {args.out}: write a .png or .svg file")
-    app = _qt_app()
-    from tpi_viewer.export.figure import render_file
-
-    out = render_file(catalog, args.view, args.muscle, args.side, args.out, args.width, args.mirror, args.whole, args.scale)
-    print(f"wrote {out}", file=sys.stderr)
-    del app
-    return EXIT_OK
-
-
-def _qt_app() -> Any:
-    """A QApplication named like the window's (same QSettings); offscreen when there is no display."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(["tpi-viewer"])
-    app.setOrganizationName("tpi-viewer")
-    app.setApplicationName("tpi-viewer")
-    return app
-
-
-def cmd_handout(args: argparse.Namespace) -> int:
-    catalog = _catalog()
-    for muscle_id in args.muscle:
-        _check_muscle(catalog, muscle_id)
-    if args.out.suffix.lower() not in (".pdf", ".png"):
-        raise UsageError(f"--out {args.out}: write a .pdf or .png file")
-    app = _qt_app()
-    from PySide6.QtCore import QSettings
-
-    from tpi_viewer.export.handout import Handout, load_patient_guide, preferences
-
-    clinic, paper = preferences(QSettings())
-    guide, problem = load_patient_guide()
-    if guide is None:
-        print(f"tpi-viewer: the guide is not usable ({problem}); the handout uses short built-in texts", file=sys.stderr)
-    handout = Handout.build(catalog, args.muscle, args.side, clinic if args.clinic is None else args.clinic, guide)
-    print(f"wrote {handout.write(args.out, args.paper or paper)}", file=sys.stderr)
-    del app
-    return EXIT_OK
-
-
-COMMANDS = {"list": cmd_list, "show": cmd_show, "lookup": cmd_lookup, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, "render": cmd_render,
-            "handout": cmd_handout}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "lookup": cmd_lookup, "guide": cmd_guide, "conditions": cmd_conditions, "views": cmd_views, "validate": cmd_validate, 
+            "render": cmd_render, "handout": cmd_handout}
