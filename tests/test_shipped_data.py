@@ -120,6 +120,10 @@ def test_views_are_derived_from_the_geometry(catalog) -> None:
     (["outer shoulder"], {"supraspinatus"}),
     (["lateral elbow"], {"supraspinatus", "extensor_carpi_radialis_longus"}),              # arm
     (["pectoral"], {"pectoralis_major"}),                                                  # chest
+    # abdomen (not in clinical_facts.md): heartburn-like upper abdominal pain from the upper rectus
+    # abdominis and the costal-margin external oblique (webmanmed/NAMTPT and therapist summaries of
+    # Travell & Simons, cited in both records)
+    (["upper abdomen"], {"rectus_abdominis", "external_oblique"}),
     (["sacroiliac"], {"quadratus_lumborum", "gluteus_medius", "piriformis"}),              # low back
     (["iliac crest", "greater trochanter"], {"quadratus_lumborum"}),                       # hip
     (["buttock"], {"piriformis", "gluteus_medius", "gluteus_minimus"}),

@@ -1,12 +1,14 @@
 """Trigger points of non-core muscles from a spec file (tools/body_maps/trigger_point_specs.json):
 
-    {"<muscle_id>": {"<tp_id>": {"along": 0..1, "across": 0..1, "view": "<view id>"}}}
+    {"<muscle_id>": {"<tp_id>": {"along": 0..1, "across": 0..1, "view": "<view id>",
+                                 "views": ["<view id>", ...]}}}
 
 `along` runs on the principal axis of the muscle's full silhouette from its superior end (a
 horizontal muscle: its medial end; in side views, its posterior end) to the other end; `across`
 runs on the chord perpendicular to it from the medial (side views: anterior) edge to the lateral
 (posterior) edge, kept 8 % off the edges. The point is then snapped at least 0.8 mm inside the
-silhouette. Placed in every view that exports the muscle, for each side it is drawn on. Core
+silhouette. Placed in every view that exports the muscle (or only in `views` when given: a
+muscle wrapping round the trunk must not get its front points on its strip seen from behind), for each side it is drawn on. Core
 muscles (placed from landmarks, `tables.TP_VIEWS`) are never touched. Used by the build and by
 `place_trigger_points` (which re-applies it to built maps).
 """
@@ -88,6 +90,8 @@ def marks(muscles: list, view: str, bounds, specs: dict, core=()) -> list:
         if g.is_empty:
             continue
         for tp_id, spec in sorted(tps.items()):
+            if view not in spec.get("views", [view]):
+                continue  # e.g. a front-of-trunk point must not show through on the back
             at = place(g, float(spec["along"]), float(spec["across"]), view, (x0 + x1) / 2)
             at = snap_inside([at[0], at[1]], g, margin=0.8)
             out.append({"muscle": m["muscle"], "id": tp_id, "side": m["side"],
