@@ -137,3 +137,15 @@ def test_choosing_from_the_list_shows_the_best_view(qtbot, catalog, tmp_path) ->
     lst.scrollToItem(item)
     qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=lst.visualItemRect(item).center())
     assert window.state.selection == ["masseter"] and window.state.view == "head_lateral"
+
+
+def test_zones_show_in_a_view_that_does_not_draw_the_muscle(qtbot, catalog) -> None:
+    """Rectus abdominis is on the front, but refers pain across the low back: seen from behind,
+    its back zone is painted although the muscle itself is not drawn there."""
+    assert "rectus_abdominis" not in catalog.body_maps["posterior"].muscle_ids
+    lumbar = next(r for r in catalog.body_maps["posterior"].regions if r.region == "lumbar" and r.side == "right")
+    canvas = _canvas(qtbot, catalog, "posterior", "both")
+    before = [is_essential_red(c) for c in _area_colors(qtbot, canvas, lumbar.label, 2)]
+    canvas.state.set_selection(["rectus_abdominis"])
+    qtbot.waitUntil(lambda: sum(is_essential_red(c) for c in _area_colors(qtbot, canvas, lumbar.label, 2)) > 15)
+    assert sum(before) == 0

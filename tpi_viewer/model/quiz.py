@@ -107,7 +107,39 @@ def _sorted_areas(areas: Iterable[Area]) -> tuple[Area, ...]:
     return tuple(sorted(areas))
 
 
-def _area_text(catalog: Catalog, areas: Iterable[Area]) -> str:
+def drawing_areas(catalog: Catalog, drawing: Iterable[tuple[str, str | None]]) -> frozenset[Area]:
+    """A pain drawing's (region, side or None for both sides) entries as the areas a question scores."""
+    out: set[Area] = set()
+    for region, side in drawing:
+        info = catalog.regions.get(region)
+        if side is not None:
+            out.add((region, side))
+        elif info is not None and not info.bilateral:
+            out.add((region, "midline"))
+        else:
+            out |= {(region, "right"), (region, "left")}
+    return frozenset(out)
+
+
+def question_title(catalog: Catalog, question_id: str) -> str:
+    """A short line naming what a question asks about (for lists of cards), without building it."""
+    kind, _, rest = question_id.partition(":")
+    subject, _, side = rest.rpartition(":")
+    if kind in ("refer_to_muscle", "paint_zone") and subject in catalog.muscle_ids:
+        name = catalog.muscle(subject).name
+        verb = "Name the muscle from its pattern" if kind == "refer_to_muscle" else "Paint the essential zone"
+        return f"{verb}: {name} ({side})"
+    if kind == "condition_to_muscles" and rest in {c.id for c in catalog.conditions}:
+        return f"Muscles for {catalog.condition(rest).name.lower()}"
+    if kind == "drawing_to_muscles" and rest:
+        try:
+            return f"Pain drawing: {area_text(catalog, _parse_areas(catalog, question_id, rest))}"
+        except UnknownQuestion:
+            pass
+    return question_id
+
+
+def area_text(catalog: Catalog, areas: Iterable[Area]) -> str:
     """Areas as words grouped by side, e.g. 'cheek, jaw joint (right); sternum (midline)'."""
     by_side: dict[str, list[str]] = {}
     for region, side in _sorted_areas(areas):
@@ -154,7 +186,7 @@ def _refer_to_muscle(catalog: Catalog, qid: str, muscle: Muscle, side: Side, rng
         raise UnknownQuestion(f"{qid}: no other muscle to choose from")
     choices = [muscle.id, *distractors]
     rng.shuffle(choices)
-    prompt = f"Which muscle refers pain to these areas: {_area_text(catalog, target)}?"
+    prompt = f"Which muscle refers pain to these areas: {area_text(catalog, target)}?"
     return ChoiceQuestion(qid, "refer_to_muscle", prompt, tuple(choices), frozenset({muscle.id}), False,
                           _sorted_areas(target), side)
 
@@ -187,7 +219,7 @@ def _drawing(catalog: Catalog, qid: str, areas: tuple[Area, ...], rng: random.Ra
         raise UnknownQuestion(f"{qid}: no clearly wrong muscle to offer")
     choices = [m.id for m in right] + distractors
     rng.shuffle(choices)
-    prompt = f"Pain is marked at: {_area_text(catalog, areas)}. Which muscles are likely sources? Pick all that apply."
+    prompt = f"Pain is marked at: {area_text(catalog, areas)}. Which muscles are likely sources? Pick all that apply."
     return ChoiceQuestion(qid, "drawing_to_muscles", prompt, tuple(choices), frozenset(m.id for m in right), True, areas)
 
 

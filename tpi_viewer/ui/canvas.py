@@ -31,6 +31,14 @@ from tpi_viewer.ui.view_layer import ViewLayer, display_name
 _ZONE_Z = {"spillover": 10, "essential": 11, "local": 12}
 
 
+def area_side(body_map: BodyMap, side_choice: str, shape_side: str) -> str:
+    """The body side a shape stands for: a one-sided view shown for the other side is that side, mirrored."""
+    shown = body_map.shows_side
+    if shown is not None and side_choice in ("left", "right") and side_choice != shown and shape_side == shown:
+        return side_choice
+    return shape_side
+
+
 class BodyCanvas(QWidget):
     """Draws one view with the selection's zones; clicks and hovers ask the model."""
 
@@ -106,9 +114,11 @@ class BodyCanvas(QWidget):
         side_choice = sides[0] if len(sides) == 1 else "both"
         boxes = []
         for muscle_id in self.state.selection:
-            if muscle_id not in body_map.muscle_ids:
-                continue
+            # a muscle not drawn in this view (e.g. rectus abdominis seen from behind) still
+            # refers pain into regions that are: its zones are shown, without the muscle
             boxes += [s.bbox for s in body_map.muscle_shapes(muscle_id) if s.side in sides or s.side == "midline"]
+            if not self.state.show_zones:
+                continue
             for painted in painted_zones(body_map, self.catalog.muscle(muscle_id), side_choice, self.state.show_spillover):  # type: ignore[arg-type]
                 boxes += [s.bbox for s in painted.shapes]
         if not boxes:
@@ -203,7 +213,8 @@ class BodyCanvas(QWidget):
         region = self.body_map.region_at(point)
         if region is None:
             return
-        side = region.side if region.side in ("left", "right") else None
+        side: str | None = area_side(self.body_map, self.state.side, region.side)
+        side = side if side in ("left", "right") else None
         if self.state.drawing_mode == "paint":
             self.state.mark(region.region, side)
         else:
@@ -227,10 +238,11 @@ class BodyCanvas(QWidget):
         if hit is not None:
             name = self.catalog.muscle(hit.muscle).name if hit.muscle in self._selectable else display_name(hit.muscle)
             depth = ", deep" if hit.layer == "deep" else ""
-            return f"{name} ({_side_words(hit.side)}{depth})"
+            return f"{name} ({_side_words(area_side(self.body_map, self.state.side, hit.side))}{depth})"
         region = self.body_map.region_at(point)
         if region is not None and region.region in self.catalog.regions:
-            return f"{self.catalog.regions[region.region].name} ({_side_words(region.side)})"
+            side = area_side(self.body_map, self.state.side, region.side)
+            return f"{self.catalog.regions[region.region].name} ({_side_words(side)})"
         return ""
 
     # ----- overlay: highlights, zones, trigger points, labels --------------------------
@@ -248,8 +260,9 @@ class BodyCanvas(QWidget):
         layer = self._layers[self.state.view]
         marks_x: list[float] = []
         marks_y: list[float] = []
+        drawing = self.state.drawing
         drawn = [s.polygons for s in body_map.regions
-                 if (s.region, s.side) in self.state.drawing or (s.region, None) in self.state.drawing]
+                 if (s.region, area_side(body_map, self.state.side, s.side)) in drawing or (s.region, None) in drawing]
         if drawn:  # hatched under the zones, its outline above them so both stay readable
             path = union_path(drawn)
             fill = QGraphicsPathItem(path)
@@ -261,12 +274,11 @@ class BodyCanvas(QWidget):
             edge.setZValue(25)
             self._add(fill)
             self._add(edge)
-        for muscle_id in self.state.selection:
-            if muscle_id not in body_map.muscle_ids:
-                continue
+        for muscle_id in self.state.selection:  # zones even where the muscle is not drawn (see focus_rect)
             muscle = self.catalog.muscle(muscle_id)
             side_choice = sides[0] if len(sides) == 1 else "both"
-            for painted in painted_zones(body_map, muscle, side_choice, self.state.show_spillover):  # type: ignore[arg-type]
+            zones = painted_zones(body_map, muscle, side_choice, self.state.show_spillover) if self.state.show_zones else []  # type: ignore[arg-type]
+            for painted in zones:
                 if not painted.shapes:
                     continue
                 item = QGraphicsPathItem(union_path([s.polygons for s in painted.shapes]))

@@ -26,6 +26,7 @@ class ViewerState(QObject):
         self._mirror = False
         self._show_spillover = True
         self._show_labels = True
+        self._show_zones = True  # off: the selected muscles without their pain zones (a quiz question)
         self.focus_selection = True  # zoom to the selected muscles and their zones
         self._drawing: list[tuple[str, str | None]] = []  # (region id, side or None for both sides)
         self._drawing_mode = "off"  # off | paint | erase
@@ -108,6 +109,15 @@ class ViewerState(QObject):
     def set_show_labels(self, show: bool) -> None:
         if show != self._show_labels:
             self._show_labels = show
+            self.display_changed.emit()
+
+    @property
+    def show_zones(self) -> bool:
+        return self._show_zones
+
+    def set_show_zones(self, show: bool) -> None:
+        if show != self._show_zones:
+            self._show_zones = show
             self.display_changed.emit()
 
     # ----- the pain drawing ("where does it hurt") -------------------------------------
