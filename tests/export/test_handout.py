@@ -123,3 +123,16 @@ def test_masseter_end_to_end_with_the_shipped_catalogue(qapp, catalog, tmp_path)
     image = pdf_page_image(path, 0)
     top = image.crop((0, 0, image.width, image.height * 2 // 3))
     assert count(top, highlight_blue) > 2000 and count(top, essential_red) > 2000
+
+
+def test_pain_felt_elsewhere_gets_a_second_diagram(qapp, catalog, tmp_path) -> None:
+    """Rectus abdominis sends pain across the back: page 1 adds a back view for it, not for masseter."""
+    guide, _ = load_patient_guide()
+    path = Handout.build(catalog, ["rectus_abdominis", "masseter"], "both", "", guide, DAY).write(tmp_path / "ra.pdf")
+    first = " ".join(pdf_pages(path)[0].split())
+    assert "Rectus abdominis: pain felt in the back" in first
+    assert "Masseter: pain felt" not in first
+    # the back view is painted: essential red in the top right cell, where there was no diagram before
+    image = pdf_page_image(path, 0)
+    top_right = image.crop((image.width // 2, image.height // 6, image.width, image.height // 2))
+    assert count(top_right, essential_red) > 2000

@@ -27,6 +27,7 @@ from tpi_viewer.export.handout_text import (
     legend_kinds,
 )
 from tpi_viewer.model.catalog import Catalog
+from tpi_viewer.model.queries import second_view_for_zones
 from tpi_viewer.model.types import SideChoice
 
 DIAGRAM_PX_PER_MM = 100 / MM_PER_INCH  # canvas pixels per mm of paper: labels come out at about 10 pt
@@ -47,6 +48,11 @@ def diagram_view(catalog: Catalog, muscle_id: str, side: SideChoice) -> str | No
     return views[0]
 
 
+SECOND_VIEW_WORDS = {"posterior": "pain felt in the back", "anterior": "pain felt in the front",
+                     "lateral_right": "pain felt at the side", "lateral_left": "pain felt at the side",
+                     "head_lateral": "pain felt in the head and neck", "head_posterior": "pain felt at the back of the head"}
+
+
 def names_phrase(muscles: tuple[MuscleText, ...]) -> str:
     """'Upper trapezius and levator scapulae'."""
     names = [m.name for m in muscles[:1]] + [m.name[:1].lower() + m.name[1:] for m in muscles[1:]]
@@ -59,7 +65,7 @@ class Cover:
     def __init__(self, catalog: Catalog, text: HandoutText) -> None:
         self.catalog = catalog
         self.text = text
-        self._diagrams: dict[tuple[str, int, int], QImage] = {}
+        self._diagrams: dict[tuple[str, str, int, int], QImage] = {}
 
     def draw(self, painter: QPainter | None, device: QPaintDevice, content: QSizeF, dpi: float) -> float:
         """Header, title, the diagrams with names and the legend; returns where the text starts."""
@@ -85,33 +91,49 @@ class Cover:
         y += draw_text(painter, device, NOTE, 9.5, False, QRectF(0, y, w, 0), MUTED)
         return y + 2 * u
 
+    def _cells(self) -> list[tuple[MuscleText, str | None, bool]]:
+        """(muscle, view, is the second view) per diagram: a second view where the first misses zones."""
+        cells: list[tuple[MuscleText, str | None, bool]] = []
+        for m in self.text.muscles:
+            view = diagram_view(self.catalog, m.id, self.text.side)
+            cells.append((m, view, False))
+            extra = second_view_for_zones(self.catalog, self.catalog.muscle(m.id), view) if view else None
+            if extra is not None and len(self.text.muscles) < 6:
+                cells.append((m, extra, True))
+        return cells
+
     def _grid(self, painter: QPainter | None, device: QPaintDevice, area: QRectF, u: float) -> float:
-        """One diagram per muscle with its name and plain name below; returns the height used."""
-        n = len(self.text.muscles)
+        """One diagram per muscle (two when its zones need another view) with names below; returns the height used."""
+        cells = self._cells()
+        n = len(cells)
         cols = 1 if n == 1 else 2 if n <= 4 else 3
         rows = -(-n // cols)
         gap = 5 * u
         cell_w = (area.width() - gap * (cols - 1)) / cols
         cell_h = (area.height() - gap * (rows - 1)) / rows
-        caption_h = max(self._caption(None, device, m, QRectF(0, 0, cell_w, 0)) for m in self.text.muscles)
+        caption_h = max(self._caption(None, device, m, QRectF(0, 0, cell_w, 0), view if second else None)
+                        for m, view, second in cells)
         image_h = cell_h - caption_h - 2 * u
-        for i, muscle in enumerate(self.text.muscles):
+        for i, (muscle, view, second) in enumerate(cells):
             x = area.left() + (i % cols) * (cell_w + gap)
             y = area.top() + (i // cols) * (cell_h + gap)
             if painter is not None:
-                self._diagram(painter, muscle.id, QRectF(x, y, cell_w, image_h), u)
-                self._caption(painter, device, muscle, QRectF(x, y + image_h + 2 * u, cell_w, 0))
+                self._diagram(painter, muscle.id, view, QRectF(x, y, cell_w, image_h), u)
+                self._caption(painter, device, muscle, QRectF(x, y + image_h + 2 * u, cell_w, 0), view if second else None)
         return area.height()
 
     @staticmethod
-    def _caption(painter: QPainter | None, device: QPaintDevice, m: MuscleText, rect: QRectF) -> float:
+    def _caption(painter: QPainter | None, device: QPaintDevice, m: MuscleText, rect: QRectF,
+                 second_view: str | None = None) -> float:
         centre = Qt.AlignmentFlag.AlignHCenter
+        if second_view is not None:  # the same muscle again, for pain it sends to another part of the body
+            return draw_text(painter, device, f"{m.name}: {SECOND_VIEW_WORDS.get(second_view, 'another view')}",
+                             12, True, rect, TEXT, centre)
         h = draw_text(painter, device, m.name, 14, True, rect, TEXT, centre)
         return h + draw_text(painter, device, m.lay_name, 11.5, False, rect.translated(0, h), TEXT, centre)
 
-    def _diagram(self, painter: QPainter, muscle_id: str, rect: QRectF, u: float) -> None:
+    def _diagram(self, painter: QPainter, muscle_id: str, view: str | None, rect: QRectF, u: float) -> None:
         """The muscle drawn by the app's own canvas, zoomed to it and its zones, framed."""
-        view = diagram_view(self.catalog, muscle_id, self.text.side)
         size = QSize(round(rect.width() / u * DIAGRAM_PX_PER_MM), round(rect.height() / u * DIAGRAM_PX_PER_MM))
         painter.setPen(QPen(QColor("#b8b8b8"), 0.25 * u))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -119,7 +141,7 @@ class Cover:
             painter.drawRect(rect)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No diagram for this muscle yet")
             return
-        key = (muscle_id, size.width(), size.height())
+        key = (muscle_id, view, size.width(), size.height())
         if key not in self._diagrams:
             with offscreen_canvas(self.catalog, view, [muscle_id], self.text.side, size, labels=False, legend=False) as canvas:
                 keep_captions_inside(canvas)

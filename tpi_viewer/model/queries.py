@@ -120,3 +120,19 @@ def best_view_for(catalog: Catalog, muscles: list[Muscle]) -> str | None:
         for rank, view in enumerate(m.views):
             scores[view] = scores.get(view, 0.0) + 1.0 + 0.5 / (rank + 1)
     return max(scores, key=lambda v: scores[v]) if scores else None
+
+
+def second_view_for_zones(catalog: Catalog, muscle: Muscle, first: str) -> str | None:
+    """A view that shows the muscle's local and essential zones where `first` cannot (rectus
+    abdominis refers pain across the back), or None when `first` shows them all."""
+    wanted = {r for z in muscle.zones if z.kind != "spillover" for r in z.regions}
+    missing = wanted - catalog.body_maps[first].region_ids
+    if not missing:
+        return None
+    best, shown = None, 0
+    for view in ("anterior", "posterior", "lateral_right", "lateral_left", "head_lateral", "head_posterior"):
+        if view != first and view in catalog.body_maps:
+            count = len(missing & catalog.body_maps[view].region_ids)
+            if count > shown:
+                best, shown = view, count
+    return best
