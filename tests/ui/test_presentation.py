@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.ui.helpers import is_essential_red, is_highlight, pixel
+from tpi_viewer.store import MuscleSet, Store
 from tpi_viewer.ui.main_window import MainWindow
 from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
 
@@ -93,3 +96,64 @@ def test_a_second_screen_is_preferred() -> None:
     assert choose_screen([laptop, projector], projector) is laptop  # type: ignore[list-item, arg-type]
     assert choose_screen([laptop], laptop) is laptop  # type: ignore[list-item, arg-type]
     assert choose_screen([], None) is None
+
+
+NECK_SET = MuscleSet(1, "Neck set", ("beta", "alpha", "removed_muscle"), datetime(2026, 1, 1, tzinfo=UTC))
+EMPTY_SET = MuscleSet(2, "Old set", ("removed_muscle",), datetime(2026, 1, 1, tzinfo=UTC))
+
+
+def test_a_set_is_recalled_in_two_clicks_inside_presentation(qtbot, mini_catalog) -> None:
+    window = PresentationWindow(mini_catalog, ["gamma"], "right", sets=[NECK_SET, EMPTY_SET])
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sets_button is not None and window.sets_button.isVisible()
+    menu = window.sets_button.menu()
+    assert [a.text() for a in menu.actions()] == ["Neck set (2)"]  # unknown muscles skipped, an empty set not offered
+    with qtbot.waitSignal(window.shown_changed):
+        menu.actions()[0].trigger()
+    assert window.shown_muscle == "beta" and window.state.selection == ["beta"]
+    assert window.text_shown().startswith("The beta muscle")
+    assert window.position.text() == "1 of 2" and window.set_label.text() == "Set: Neck set"
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.shown_muscle == "alpha" and window.text_shown().startswith("The alpha muscle")
+    assert not window.next_button.isEnabled()
+
+
+def test_without_a_store_there_is_no_sets_button(qtbot, mini_catalog) -> None:
+    window = _present(qtbot, mini_catalog, ["alpha"])
+    assert window.sets_button is None
+    assert not [b for b in window.findChildren(QPushButton) if "set" in b.text().lower()]
+
+
+def test_with_nothing_selected_it_opens_on_the_sets(qtbot, mini_catalog) -> None:
+    window = PresentationWindow(mini_catalog, [], "right", sets=[NECK_SET])
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.shown_muscle is None and window.state.selection == []
+    assert "Choose what to show" in window.text_shown() and "Neck set" in window.text_shown()
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # nothing to step through yet: no error, still the list
+    assert window.shown_muscle is None
+    link = window.text.document().find("Neck set")
+    where = window.text.cursorRect(link).center()
+    with qtbot.waitSignal(window.shown_changed):
+        qtbot.mouseClick(window.text.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.shown_muscle == "beta" and window.text_shown().startswith("The beta muscle")
+
+
+def test_f11_with_nothing_selected_offers_my_sets(qtbot, mini_catalog, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "user.sqlite3")
+    main = MainWindow(mini_catalog, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), store=store)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.present() is None and "Select" in main.statusBar().currentMessage()  # no sets yet: the hint
+    store.sets.create("Neck set", ["alpha", "beta"])
+    shown = main.present()
+    assert shown is not None
+    qtbot.addWidget(shown)
+    assert shown.shown_muscle is None and "Neck set" in shown.text_shown()
+    shown.choose_set(0)
+    assert shown.shown_muscle == "alpha"
+    assert main.state.selection == []  # the workbench is untouched
+    shown.close()

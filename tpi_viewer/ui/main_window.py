@@ -186,10 +186,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def present(self) -> PresentationWindow | None:
-        """Presentation mode for the selected muscles, on a second screen when there is one."""
+        """Presentation mode for the selected muscles (or, with none, a choice of my sets), on a second screen."""
         from tpi_viewer.ui.presentation import PresentationWindow, choose_screen
 
-        if not self.state.selection:
+        sets = self.store.sets.list() if self.store is not None else []
+        if not self.state.selection and not any(set(s.muscles) & set(self.catalog.muscle_ids) for s in sets):
             self.statusBar().showMessage("Select one or more muscles to present them.", 6000)
             return None
         if self.presentation is not None:
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         height = screen.geometry().height() if screen is not None else 1000
         self.presentation = PresentationWindow(
             self.catalog, self.state.selection, self.state.side, self.state.mirror, self.state.show_spillover,
-            points=max(16.0, min(34.0, height / 50)))
+            points=max(16.0, min(34.0, height / 50)), sets=sets)
         self.presentation.closed.connect(self.activateWindow)
         self.presentation.present(screen)
         return self.presentation

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap, QScreen
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -21,20 +20,15 @@ from PySide6.QtWidgets import (
 
 from tpi_viewer.export.figure import keep_captions_inside
 from tpi_viewer.export.handout_cover import diagram_view
-from tpi_viewer.export.handout_layout import swatch_image
-from tpi_viewer.export.handout_text import (
-    NO_PATIENT_TEXT,
-    PATIENT_LEGEND,
-    ZONE_LABELS,
-    MuscleText,
-    legend_kinds,
-    muscle_text,
-    side_title,
-)
+from tpi_viewer.export.handout_text import legend_kinds, muscle_text
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import SideChoice
+from tpi_viewer.store import MuscleSet
 from tpi_viewer.ui.canvas import BodyCanvas
+from tpi_viewer.ui.presentation_parts import PatientLegend, patient_html, sets_html
 from tpi_viewer.ui.state import ViewerState
+
+__all__ = ["PatientLegend", "PresentationWindow", "choose_screen", "patient_html"]
 
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
@@ -49,81 +43,32 @@ def choose_screen(screens: Sequence[QScreen], current: QScreen | None) -> QScree
     return current if current is not None else (screens[0] if screens else None)
 
 
-def patient_html(m: MuscleText, side: SideChoice, points: float) -> str:
-    """One muscle for the patient: lay name first, then the common name, the side and the zones in plain words."""
-    body = points * 0.8
-    css = (f"body, p, li {{ font-size: {body:.0f}pt; color: #1a1a1a; }}"
-           f".lay {{ font-size: {points * 1.3:.0f}pt; font-weight: bold; color: #0b2f5e; }}"
-           f".name {{ font-size: {points * 1.15:.0f}pt; }} .side {{ font-size: {points * 1.15:.0f}pt; font-weight: bold; }}"
-           f".h {{ font-size: {points:.0f}pt; font-weight: bold; margin-top: {points * 0.9:.0f}px; margin-bottom: 0px; color: #0b2f5e; }}"
-           f"li {{ margin-bottom: {points * 0.3:.0f}px; }}")
-    lay = m.lay_name[:1].upper() + m.lay_name[1:]
-    parts = [f"<style>{css}</style>", f'<div class="lay">{escape(lay)}</div>',
-             f'<p class="name">{escape(m.name)}: <span class="side">{escape(side_title(side).lower())}</span></p>']
-    if m.anatomy_only or not m.zones:
-        parts.append(f"<p>{escape(NO_PATIENT_TEXT)}</p>")
-    for kind in ("local", "essential", "spillover"):
-        lines = [x.text for x in m.zones if x.label == ZONE_LABELS[kind]]
-        if lines:
-            parts.append(f'<p class="h">{escape(ZONE_LABELS[kind])}</p><ul>' + "".join(f"<li>{escape(t)}</li>" for t in lines) + "</ul>")
-    if m.self_care:
-        parts.append('<p class="h">What helps</p><ul>' + "".join(f"<li>{escape(x.text)}</li>" for x in m.self_care) + "</ul>")
-    return "".join(parts)
-
-
-class PatientLegend(QWidget):
-    """The styles the picture uses, in patient words, with swatches drawn like the canvas draws them."""
-
-    def __init__(self, points: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(12, 6, 12, 6)
-        self.grid.setHorizontalSpacing(10)
-        self.entries: dict[str, tuple[QLabel, QLabel]] = {}
-        h = round(points * 1.5)
-        for kind, text in PATIENT_LEGEND:
-            icon = QLabel()
-            icon.setPixmap(QPixmap.fromImage(swatch_image(kind, round(h * 1.7), h, self.devicePixelRatioF())))
-            label = QLabel(text)
-            font = label.font()
-            font.setPointSizeF(points * 0.8)
-            label.setFont(font)
-            self.entries[kind] = (icon, label)
-
-    def show_kinds(self, kinds: set[str]) -> None:
-        """Lay out only the entries the current picture needs, two to a row."""
-        for icon, label in self.entries.values():
-            self.grid.removeWidget(icon)
-            self.grid.removeWidget(label)
-            icon.hide()
-            label.hide()
-        shown = [kind for kind, _ in PATIENT_LEGEND if kind in kinds]
-        for i, kind in enumerate(shown):
-            icon, label = self.entries[kind]
-            self.grid.addWidget(icon, i // 2, (i % 2) * 2)
-            self.grid.addWidget(label, i // 2, (i % 2) * 2 + 1)
-            icon.show()
-            label.show()
-        self.grid.setColumnStretch(3, 1)
-
-
 class PresentationWindow(QWidget):
-    """Full screen, large type: the selected muscles one by one; arrows step, Esc returns to the workbench."""
+    """Full screen, large type: the selected muscles one by one; arrows step, Esc returns to the workbench.
+
+    With the user's `sets`, a Sets button recalls one in two clicks; without muscles it opens on the list of sets.
+    """
 
     shown_changed = Signal(str)
     closed = Signal()
 
     def __init__(self, catalog: Catalog, muscles: list[str], side: SideChoice, mirror: bool = False,
-                 spillover: bool = True, points: float = 20.0, parent: QWidget | None = None) -> None:
+                 spillover: bool = True, points: float = 20.0, parent: QWidget | None = None,
+                 sets: Sequence[MuscleSet] = ()) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        if not muscles:
+        known = set(catalog.muscle_ids)
+        # muscles since removed from the catalogue are skipped; a set left empty is not offered
+        self.sets = [(s.name, [m for m in s.muscles if m in known]) for s in sets]
+        self.sets = [(name, ids) for name, ids in self.sets if ids]
+        if not muscles and not self.sets:
             raise ValueError("nothing to present: select one or more muscles")
         self.setWindowTitle("tpi-viewer: presentation")
         self.catalog = catalog
         self.muscles = list(dict.fromkeys(muscles))
+        self.set_name: str | None = None  # the set being shown, if one was chosen here
         self.points = points
         self.index = 0
-        first = self._view_for(self.muscles[0], side)
+        first = self._view_for(self.muscles[0], side) if self.muscles else catalog.view_ids[0]
         self.state = ViewerState(first, side)
         self.state.set_mirror(mirror)
         self.state.set_show_spillover(spillover)
@@ -138,18 +83,33 @@ class PresentationWindow(QWidget):
         self.text = QTextBrowser()
         self.text.setFrameShape(QFrame.Shape.NoFrame)
         self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(self._on_link)
         base = self.text.document().defaultFont()
         base.setPointSizeF(points * 0.8)  # rich text falls back to the document font where CSS does not reach
         self.text.document().setDefaultFont(base)
         self.back_button = self._button("◀  Back", self.back)
         self.next_button = self._button("Next  ▶", self.forward)
         self.close_button = self._button("Close (Esc)", self.close)
+        self.sets_button: QPushButton | None = None
+        if self.sets:
+            self.sets_button = self._button("My sets", None)
+            menu = QMenu(self.sets_button)
+            menu.setFont(self.sets_button.font())
+            for i, (name, ids) in enumerate(self.sets):
+                action = menu.addAction(f"{name} ({len(ids)})")
+                action.triggered.connect(lambda _=False, i=i: self.choose_set(i))
+            self.sets_button.setMenu(menu)
+            self.sets_button.setToolTip("Show one of your sets of muscles (S)")
         self.position = QLabel()
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.position.font()
         font.setPointSizeF(points * 0.9)
         self.position.setFont(font)
-        for widget in (self.canvas, self.canvas.view, self.text, self.position):
+        self.set_label = QLabel()  # the name of the set being shown
+        self.set_label.setWordWrap(True)
+        font.setPointSizeF(points * 0.75)
+        self.set_label.setFont(font)
+        for widget in (self.canvas, self.canvas.view, self.text, self.position, self.set_label):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrow keys must reach this window, not scroll a child
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build_layout()
@@ -163,7 +123,8 @@ class PresentationWindow(QWidget):
         font.setPointSizeF(self.points * 0.9)
         button.setFont(font)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
+        if slot is not None:
+            button.clicked.connect(slot)
         return button
 
     def _build_layout(self) -> None:
@@ -174,11 +135,15 @@ class PresentationWindow(QWidget):
         nav.addWidget(self.back_button)
         nav.addWidget(self.position, 1)
         nav.addWidget(self.next_button)
-        nav.addSpacing(24)
-        nav.addWidget(self.close_button)
+        bottom = QHBoxLayout()  # a row of its own: a long set name never squeezes the stepping buttons
+        bottom.addWidget(self.set_label, 1)
+        if self.sets_button is not None:
+            bottom.addWidget(self.sets_button)
+        bottom.addWidget(self.close_button)
         right = QVBoxLayout()
         right.addWidget(self.text, 1)
         right.addLayout(nav)
+        right.addLayout(bottom)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 16, 24, 16)
         outer.setSpacing(24)
@@ -195,13 +160,34 @@ class PresentationWindow(QWidget):
         return diagram_view(self.catalog, muscle_id, side) or self.catalog.view_ids[0]
 
     @property
-    def shown_muscle(self) -> str:
-        return self.muscles[self.index]
+    def shown_muscle(self) -> str | None:
+        """The muscle on the screen (None while the list of sets is shown)."""
+        return self.muscles[self.index] if self.muscles else None
+
+    def choose_set(self, index: int) -> None:
+        """Present the muscles of the user's set number `index` (in the order of `sets`), from the first."""
+        self.set_name, ids = self.sets[index]
+        self.muscles = list(dict.fromkeys(ids))
+        self.show_index(0)
+
+    def show_sets(self) -> None:
+        """The opening page when nothing was selected: the user's sets as large links, an empty body."""
+        self.state.set_selection([])
+        self.state.set_view(self.catalog.view_ids[0])
+        self.canvas.refocus()
+        self.text.setHtml(sets_html([name for name, _ in self.sets], self.points))
+        self.legend.show_kinds(set())
+        self.position.setText("")
+        self.back_button.setEnabled(False)
+        self.next_button.setEnabled(False)
 
     def show_index(self, index: int) -> None:
         """Show the muscle at `index` (clamped to the list)."""
+        if not self.muscles:
+            self.show_sets()
+            return
         self.index = max(0, min(index, len(self.muscles) - 1))
-        muscle_id = self.shown_muscle
+        muscle_id = self.muscles[self.index]
         self.state.set_view(self._view_for(muscle_id, self.state.side))
         self.state.set_selection([muscle_id])
         self.canvas.refocus()
@@ -209,6 +195,7 @@ class PresentationWindow(QWidget):
         self.text.setHtml(patient_html(muscle_text(muscle), self.state.side, self.points))
         self.legend.show_kinds(legend_kinds([muscle]))
         self.position.setText(f"{self.index + 1} of {len(self.muscles)}")
+        self.set_label.setText(f"Set: {self.set_name}" if self.set_name else "")
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.muscles) - 1)
         self.shown_changed.emit(muscle_id)
@@ -244,8 +231,14 @@ class PresentationWindow(QWidget):
             self.show_index(0)
         elif key == Qt.Key.Key_End:
             self.show_index(len(self.muscles) - 1)
+        elif key == Qt.Key.Key_S and self.sets_button is not None:
+            self.sets_button.showMenu()
         else:
             super().keyPressEvent(event)
+
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == "set":
+            self.choose_set(int(url.path()))
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
