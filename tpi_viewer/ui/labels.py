@@ -113,8 +113,13 @@ class CanvasLabels:
                 dx = max(0.0, shown.left() + margin - rect.left()) - max(0.0, rect.right() - shown.right() + margin)
                 dy = max(0.0, shown.top() + margin * abs(py / px) - rect.top())
                 item.setPos(at + QPointF(dx, dy))
+                rect = item.pixel_rect(item.pos(), px, py)
+                for other in list(taken):  # a narrow picture: "Patient's RIGHT" goes under "Patient's LEFT"
+                    if rect.intersects(other):
+                        item.setPos(item.pos() + QPointF(0.0, other.bottom() - rect.top() + 2 * abs(py)))
+                        rect = item.pixel_rect(item.pos(), px, py)
                 item.setVisible(True)
-                taken.append(item.pixel_rect(item.pos(), px, py))
+                taken.append(rect)
                 continue
             spot = None
             if item.key not in labelled and (item.important or self._fits(item, at, px, py)):
