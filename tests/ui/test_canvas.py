@@ -97,6 +97,21 @@ def test_side_captions_follow_mirror(qtbot, canvas) -> None:
     assert "LEFT" in captions[0] and "RIGHT" in captions[1]
 
 
+def test_side_captions_never_overlap_on_a_narrow_picture(qtbot, canvas) -> None:
+    canvas.resize(150, 500)
+    canvas.fit()
+
+    def caption_boxes():  # type: ignore[no-untyped-def]
+        px, py = canvas.vb.viewPixelSize()
+        return [t.pixel_rect(t.pos(), px, py) for t in canvas.labels.items if t.key is None and t.isVisible()]
+
+    qtbot.waitUntil(lambda: canvas.view.viewport().width() < 160)
+    canvas.labels.place()
+    boxes = caption_boxes()
+    assert len(boxes) == 2
+    assert not boxes[0].intersects(boxes[1])
+
+
 def test_hover_names_muscles_and_regions(canvas) -> None:
     assert canvas.describe_point(ALPHA_RIGHT) == "Alpha (right)"
     assert canvas.describe_point((150.0, 150.0)) == "Beta (left, deep)"
