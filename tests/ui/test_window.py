@@ -137,3 +137,12 @@ def test_broken_guide_gives_a_clear_message(qtbot, mini_catalog, mini_root, tmp_
     window = _window(qtbot, mini_catalog, tmp_path)
     assert window.show_guide() is None
     assert "guide.json" in shown[0] and "$.sources" in shown[0]
+
+
+def test_switching_to_a_view_without_the_muscle_says_so(qtbot, catalog, tmp_path) -> None:
+    window = _window(qtbot, catalog, tmp_path)
+    window.state.set_selection(["rectus_abdominis"])
+    assert window.state.view in catalog.muscle("rectus_abdominis").views
+    window.view_combo.setCurrentIndex(catalog.view_ids.index("posterior"))
+    assert window.state.view == "posterior" and window.state.selection == ["rectus_abdominis"]
+    assert "Rectus abdominis: not visible from this side" in window.statusBar().currentMessage()

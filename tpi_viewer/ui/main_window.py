@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
 
     def _on_view_changed(self, view: str) -> None:
         self.view_combo.setCurrentIndex(self.catalog.view_ids.index(view))
+        hidden = [self.catalog.muscle(m).name for m in self.state.selection if m not in self.catalog.body_maps[view].muscle_ids]
+        if hidden:  # e.g. rectus abdominis seen from behind: only the pain it sends to the back shows
+            self.statusBar().showMessage(f"{', '.join(hidden)}: not visible from this side; the pain it refers here is shown.", 10000)
 
     def _on_side_changed(self, side: str) -> None:
         self.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(side))
