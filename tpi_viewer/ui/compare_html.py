@@ -9,7 +9,7 @@ from tpi_viewer.model.compare import shared_areas, shared_conditions
 from tpi_viewer.model.types import EVIDENCE_LABELS, Muscle, Zone
 
 # the detail panel's renderers: the same citations, evidence markers and wording as the panel
-from tpi_viewer.ui.panel_html import _LATERALITY, _cites, _list, _marker, _statement
+from tpi_viewer.ui.panel_html import LATERALITY, cites, marker, statement, statement_list
 
 SHARED = "#ffe27a"  # a marker-pen yellow: shared pain areas, conditions, area and depth
 SHARED_ROW = "#fff6cc"
@@ -44,8 +44,8 @@ def _region(catalog: Catalog, region: str, shared: set[str]) -> str:
 
 def _zone(catalog: Catalog, muscle: Muscle, zone: Zone, shared: set[str]) -> str:
     regions = ", ".join(_region(catalog, r, shared) for r in zone.regions)
-    return (f"<p>{escape(zone.text)}{_marker(zone.evidence)}{_cites(muscle, zone.sources)}"
-            f'<br><span class="note">Areas:</span> {regions} <span class="note">({_LATERALITY[zone.laterality]})</span></p>')
+    return (f"<p>{escape(zone.text)}{marker(zone.evidence)}{cites(muscle, zone.sources)}"
+            f'<br><span class="note">Areas:</span> {regions} <span class="note">({LATERALITY[zone.laterality]})</span></p>')
 
 
 def _zones(catalog: Catalog, muscle: Muscle, zones: tuple[Zone, ...], shared: set[str], note: str | None = None) -> str:
@@ -79,20 +79,20 @@ def _cells(catalog: Catalog, m: Muscle, other: Muscle | None) -> list[tuple[str,
         cells += [(label, NOT_WRITTEN) for label in CLINICAL_ROWS]
     else:
         related = ", ".join(_mark(escape(catalog.condition(c).name), c in conditions) for c in m.conditions)
-        tps = "".join(f"<li><b>{escape(t.name)}:</b> {escape(t.description)}{_cites(m, t.sources)}</li>"
+        tps = "".join(f"<li><b>{escape(t.name)}:</b> {escape(t.description)}{cites(m, t.sources)}</li>"
                       for t in m.trigger_points)
         cells += [
-            ("Where it is", _statement(m, m.location) if m.location else NOT_WRITTEN),
-            ("Attachments", _statement(m, m.attachments) if m.attachments else NOT_WRITTEN),
+            ("Where it is", statement(m, m.location) if m.location else NOT_WRITTEN),
+            ("Attachments", statement(m, m.attachments) if m.attachments else NOT_WRITTEN),
             ("Trigger points (typical sites)", f"<ul>{tps}</ul>" if tps else '<p class="note">None recorded.</p>'),
             ("Local pain", _zones(catalog, m, (m.local_zone,) if m.local_zone else (), areas)),
             ("Essential referred pain", _zones(catalog, m, m.essential_zones, areas)),
             ("Spillover referred pain", _zones(catalog, m, m.spillover_zones, areas, m.spillover_note)),
-            ("Symptoms", _list(m, m.symptoms)),
+            ("Symptoms", statement_list(m, m.symptoms)),
             ("Related conditions", related or '<span class="note">None recorded.</span>'),
-            ("Rule out first (red flags)", _list(m, m.red_flags)),
-            ("Injection safety", _list(m, m.safety)),
-            ("Usual patient position", _statement(m, m.position) if m.position else NOT_WRITTEN),
+            ("Rule out first (red flags)", statement_list(m, m.red_flags)),
+            ("Injection safety", statement_list(m, m.safety)),
+            ("Usual patient position", statement(m, m.position) if m.position else NOT_WRITTEN),
         ]
     cells += [("Evidence", escape(EVIDENCE_LABELS[m.evidence].capitalize()) if written else NOT_WRITTEN),
               ("Sources", _sources(m))]

@@ -8,7 +8,7 @@ from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import EVIDENCE_LABELS, Muscle, Statement, Zone
 
 _MARKERS = {"uncertain": "uncertain", "low_authority": "low-authority source", "inference": "inferred"}
-_LATERALITY = {
+LATERALITY = {
     "ipsilateral": "same side",
     "contralateral": "opposite side",
     "bilateral": "both sides",
@@ -27,31 +27,31 @@ h2 { font-size: 12.5pt; margin-top: 14px; margin-bottom: 3px; color: #0b2f5e; }
 """
 
 
-def _cites(muscle: Muscle, source_ids: tuple[str, ...]) -> str:
+def cites(muscle: Muscle, source_ids: tuple[str, ...]) -> str:
     nums = sorted(muscle.source_number(s) for s in source_ids)
     return f' <span class="cite">[{", ".join(str(n) for n in nums)}]</span>' if nums else ""
 
 
-def _marker(evidence: str) -> str:
+def marker(evidence: str) -> str:
     label = _MARKERS.get(evidence)
     return f' <span class="mark" title="{escape(EVIDENCE_LABELS[evidence])}">({label})</span>' if label else ""
 
 
-def _statement(muscle: Muscle, s: Statement) -> str:
-    return f"{escape(s.text)}{_marker(s.evidence)}{_cites(muscle, s.sources)}"
+def statement(muscle: Muscle, s: Statement) -> str:
+    return f"{escape(s.text)}{marker(s.evidence)}{cites(muscle, s.sources)}"
 
 
-def _list(muscle: Muscle, items: tuple[Statement, ...]) -> str:
+def statement_list(muscle: Muscle, items: tuple[Statement, ...]) -> str:
     if not items:
         return '<p class="note">None recorded.</p>'
-    return "<ul>" + "".join(f"<li>{_statement(muscle, s)}</li>" for s in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{statement(muscle, s)}</li>" for s in items) + "</ul>"
 
 
 def _zone(catalog: Catalog, muscle: Muscle, zone: Zone) -> str:
     regions = ", ".join(escape(catalog.regions[r].name.lower()) if r in catalog.regions else r for r in zone.regions)
-    side = _LATERALITY[zone.laterality]
+    side = LATERALITY[zone.laterality]
     return (
-        f"{escape(zone.text)}{_marker(zone.evidence)}{_cites(muscle, zone.sources)}"
+        f"{escape(zone.text)}{marker(zone.evidence)}{cites(muscle, zone.sources)}"
         f'<br><span class="note">Areas: {regions} ({side}). In plain words: {escape(zone.lay_text)}</span>'
     )
 
@@ -93,8 +93,8 @@ def muscle_html(catalog: Catalog, muscle: Muscle, clinician: bool = True) -> str
         return anatomy_only_html(catalog, muscle)
     parts = _header(muscle) + [
         "<h2>Where it is</h2>",
-        f"<p>{_statement(muscle, muscle.location)}</p>",
-        f"<p><b>Attachments:</b> {_statement(muscle, muscle.attachments)}</p>",
+        f"<p>{statement(muscle, muscle.location)}</p>",
+        f"<p><b>Attachments:</b> {statement(muscle, muscle.attachments)}</p>",
         "<h2>Local pain</h2>",
         f"<p>{_zone(catalog, muscle, muscle.local_zone)}</p>",
         "<h2>Referred pain</h2>",
@@ -107,20 +107,20 @@ def muscle_html(catalog: Catalog, muscle: Muscle, clinician: bool = True) -> str
         parts.append(f'<p><span class="kind">Spillover:</span> <span class="note">{escape(muscle.spillover_note)}</span></p>')
     parts.append("<h2>Trigger points (typical sites)</h2><ul>")
     for tp in muscle.trigger_points:
-        parts.append(f"<li><b>{escape(tp.name)}:</b> {escape(tp.description)}{_cites(muscle, tp.sources)}</li>")
+        parts.append(f"<li><b>{escape(tp.name)}:</b> {escape(tp.description)}{cites(muscle, tp.sources)}</li>")
     parts.append("</ul>")
-    parts.append("<h2>Symptoms</h2>" + _list(muscle, muscle.symptoms))
+    parts.append("<h2>Symptoms</h2>" + statement_list(muscle, muscle.symptoms))
     conditions = [catalog.condition(c).name for c in muscle.conditions]
     parts.append("<h2>Related conditions</h2>")
     parts.append(f"<p>{escape(', '.join(conditions))}</p>" if conditions else '<p class="note">None recorded.</p>')
-    parts.append("<h2>Rule out first (red flags)</h2>" + _list(muscle, muscle.red_flags))
+    parts.append("<h2>Rule out first (red flags)</h2>" + statement_list(muscle, muscle.red_flags))
     if clinician:
-        parts.append("<h2>Injection safety</h2>" + _list(muscle, muscle.safety))
-        parts.append(f"<h2>Usual patient position</h2><p>{_statement(muscle, muscle.position)}</p>")
+        parts.append("<h2>Injection safety</h2>" + statement_list(muscle, muscle.safety))
+        parts.append(f"<h2>Usual patient position</h2><p>{statement(muscle, muscle.position)}</p>")
     if muscle.self_care:
-        parts.append("<h2>Self-care</h2>" + _list(muscle, muscle.self_care))
+        parts.append("<h2>Self-care</h2>" + statement_list(muscle, muscle.self_care))
     if clinician and muscle.clinician_notes:
-        parts.append("<h2>Clinician notes</h2>" + _list(muscle, muscle.clinician_notes))
+        parts.append("<h2>Clinician notes</h2>" + statement_list(muscle, muscle.clinician_notes))
     parts.append(f'<h2>Evidence</h2><p class="note">Overall: {escape(EVIDENCE_LABELS[muscle.evidence])}. '
                  "Referral maps are clinical patterns, not laws; trigger point sites are drawing guides, not injection targets.</p>")
     parts += _sources(catalog, muscle)
