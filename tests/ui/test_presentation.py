@@ -157,3 +157,18 @@ def test_f11_with_nothing_selected_offers_my_sets(qtbot, mini_catalog, tmp_path:
     assert shown.shown_muscle == "alpha"
     assert main.state.selection == []  # the workbench is untouched
     shown.close()
+
+
+def test_pain_felt_elsewhere_turns_the_body(qtbot, catalog) -> None:
+    """Rectus abdominis is shown from the front; 'Show the back' (or T) turns the body to its back pain."""
+    window = _present(qtbot, catalog, ["rectus_abdominis", "masseter"], "both")
+    assert window.state.view == "anterior"
+    assert window.turn_button.isVisible() and window.turn_button.text() == "Show the back"
+    window.turn_button.click()
+    assert window.state.view == "posterior" and window.turn_button.text() == "Show the front"
+    lumbar = next(r for r in catalog.body_maps["posterior"].regions if r.region == "lumbar" and r.side == "right")
+    qtbot.waitUntil(lambda: is_essential_red(pixel(qtbot, window.canvas, lumbar.label)))
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert window.state.view == "anterior"
+    window.forward()
+    assert window.shown_muscle == "masseter" and not window.turn_button.isVisible()

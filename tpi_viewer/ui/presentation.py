@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tpi_viewer.export.figure import keep_captions_inside
 from tpi_viewer.export.handout_cover import diagram_view
+from tpi_viewer.model.queries import second_view_for_zones
 from tpi_viewer.export.handout_text import legend_kinds, muscle_text
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import SideChoice
@@ -33,6 +34,10 @@ __all__ = ["PatientLegend", "PresentationWindow", "choose_screen", "patient_html
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_F11)
+
+
+TURN_WORDS = {"posterior": "Show the back", "anterior": "Show the front", "lateral_right": "Show the side",
+              "lateral_left": "Show the side", "head_lateral": "Show the head", "head_posterior": "Show the back of the head"}
 
 
 def choose_screen(screens: Sequence[QScreen], current: QScreen | None) -> QScreen | None:
@@ -90,6 +95,10 @@ class PresentationWindow(QWidget):
         self.back_button = self._button("◀  Back", self.back)
         self.next_button = self._button("Next  ▶", self.forward)
         self.close_button = self._button("Close (Esc)", self.close)
+        # a muscle whose pain is felt where its own view cannot show (rectus abdominis: the back)
+        self.turn_button = self._button("", self.turn)
+        self.turn_button.setToolTip("Turn the body to show where else the pain is felt (T)")
+        self._views: list[str] = []
         self.sets_button: QPushButton | None = None
         if self.sets:
             self.sets_button = self._button("My sets", None)
@@ -137,6 +146,7 @@ class PresentationWindow(QWidget):
         nav.addWidget(self.next_button)
         bottom = QHBoxLayout()  # a row of its own: a long set name never squeezes the stepping buttons
         bottom.addWidget(self.set_label, 1)
+        bottom.addWidget(self.turn_button)
         if self.sets_button is not None:
             bottom.addWidget(self.sets_button)
         bottom.addWidget(self.close_button)
@@ -174,6 +184,8 @@ class PresentationWindow(QWidget):
         """The opening page when nothing was selected: the user's sets as large links, an empty body."""
         self.state.set_selection([])
         self.state.set_view(self.catalog.view_ids[0])
+        self._views = []
+        self._update_turn_button()
         self.canvas.refocus()
         self.text.setHtml(sets_html([name for name, _ in self.sets], self.points))
         self.legend.show_kinds(set())
@@ -188,8 +200,12 @@ class PresentationWindow(QWidget):
             return
         self.index = max(0, min(index, len(self.muscles) - 1))
         muscle_id = self.muscles[self.index]
-        self.state.set_view(self._view_for(muscle_id, self.state.side))
+        first = self._view_for(muscle_id, self.state.side)
+        second = second_view_for_zones(self.catalog, self.catalog.muscle(muscle_id), first)
+        self._views = [first] + ([second] if second else [])
+        self.state.set_view(first)
         self.state.set_selection([muscle_id])
+        self._update_turn_button()
         self.canvas.refocus()
         muscle = self.catalog.muscle(muscle_id)
         self.text.setHtml(patient_html(muscle_text(muscle), self.state.side, self.points))
@@ -199,6 +215,19 @@ class PresentationWindow(QWidget):
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.muscles) - 1)
         self.shown_changed.emit(muscle_id)
+
+    def turn(self) -> None:
+        """Show the muscle's other view (front/back), where the rest of its pain is felt."""
+        if len(self._views) > 1:
+            self.state.set_view(self._views[1] if self.state.view == self._views[0] else self._views[0])
+            self.canvas.refocus()
+            self._update_turn_button()
+
+    def _update_turn_button(self) -> None:
+        other = next((v for v in self._views if v != self.state.view), None)
+        self.turn_button.setVisible(other is not None)
+        if other is not None:
+            self.turn_button.setText(TURN_WORDS.get(other, "Turn the body"))
 
     def forward(self) -> None:
         self.show_index(self.index + 1)
@@ -231,6 +260,8 @@ class PresentationWindow(QWidget):
             self.show_index(0)
         elif key == Qt.Key.Key_End:
             self.show_index(len(self.muscles) - 1)
+        elif key == Qt.Key.Key_T:
+            self.turn()
         elif key == Qt.Key.Key_S and self.sets_button is not None:
             self.sets_button.showMenu()
         else:
