@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -21,18 +20,12 @@ from PySide6.QtWidgets import (
 
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError
-from tpi_viewer.model.guide import load_guide
 from tpi_viewer.model.views import VIEW_NAMES
-from tpi_viewer.store import Store
-from tpi_viewer.ui.about import about_html
 from tpi_viewer.ui.canvas import BodyCanvas
-from tpi_viewer.ui.condition_list import ConditionList
 from tpi_viewer.ui.detail_panel import DetailPanel
+from tpi_viewer.ui.lazy_tabs import LazyTabs
 from tpi_viewer.ui.legend import DISCLAIMER
-from tpi_viewer.ui.lookup_panel import LookupPanel
 from tpi_viewer.ui.muscle_list import MuscleList
-from tpi_viewer.ui.personal_panel import PersonalPanel
-from tpi_viewer.ui.report_dialog import ReportDialog
 from tpi_viewer.ui.state import ViewerState
 from tpi_viewer.ui.window_menus import build_menus
 
@@ -40,10 +33,15 @@ SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "
 
 
 if TYPE_CHECKING:
+    from tpi_viewer.store import Store
     from tpi_viewer.ui.compare_dialog import CompareDialog
+    from tpi_viewer.ui.condition_list import ConditionList
+    from tpi_viewer.ui.lookup_panel import LookupPanel
     from tpi_viewer.ui.export_dialogs import FigureDialog, HandoutDialog
     from tpi_viewer.ui.guide_dialog import GuideDialog
+    from tpi_viewer.ui.personal_panel import PersonalPanel
     from tpi_viewer.ui.preferences import PreferencesDialog
+    from tpi_viewer.ui.report_dialog import ReportDialog
     from tpi_viewer.ui.presentation import PresentationWindow
 
 
@@ -67,12 +65,10 @@ class MainWindow(QMainWindow):
         self.canvas = BodyCanvas(catalog, self.state)
         self.panel = DetailPanel(catalog, self.state)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.condition_list = ConditionList(catalog, self.state)
-        self.side_tabs = QTabWidget()
+        self.side_tabs = LazyTabs()  # Conditions and Where it hurts are built when first opened
         self.side_tabs.addTab(self.muscle_list, "Muscles")
-        self.side_tabs.addTab(self.condition_list, "Conditions")
-        self.lookup_panel = LookupPanel(catalog, self.state)
-        self.side_tabs.addTab(self.lookup_panel, "Where it hurts")
+        self._conditions_tab = self.side_tabs.add_lazy("Conditions", self._make_condition_list)
+        self._lookup_tab = self.side_tabs.add_lazy("Where it hurts", self._make_lookup_panel)
         self.side_tabs.tabBar().setExpanding(False)
         self.side_tabs.setMinimumWidth(320)
         self.side_tabs.currentChanged.connect(self._on_side_tab_changed)
@@ -171,6 +167,8 @@ class MainWindow(QMainWindow):
         from tpi_viewer.ui.guide_dialog import GuideDialog
 
         try:
+            from tpi_viewer.model.guide import load_guide
+
             guide = load_guide()
         except DataError as exc:
             QMessageBox.warning(self, "tpi-viewer: guide", "The guide cannot be shown:\n\n" + "\n".join(map(str, exc.problems[:8])))
@@ -181,6 +179,8 @@ class MainWindow(QMainWindow):
 
     def report_problem(self) -> ReportDialog:
         """Open the report dialog for the muscle shown in the panel."""
+        from tpi_viewer.ui.report_dialog import ReportDialog
+
         dialog = ReportDialog(self.catalog, self.state, self.panel.shown_muscle, self)
         dialog.open()
         return dialog
@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About tpi-viewer", "", QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
+        from tpi_viewer.ui.about import about_html
+
         box.setText(about_html(self.catalog))
         box.open()
 
@@ -248,8 +250,24 @@ class MainWindow(QMainWindow):
         if ids and not any(self.state.view in self.catalog.muscle(i).views for i in ids):
             self.state.set_view(self.catalog.muscle(ids[-1]).views[0])
 
-    def _on_side_tab_changed(self, _index: int) -> None:
-        drawing = self.side_tabs.currentWidget() is self.lookup_panel
+    @property
+    def condition_list(self) -> ConditionList:
+        return self.side_tabs.page(self._conditions_tab)  # type: ignore[return-value]
+
+    @property
+    def lookup_panel(self) -> LookupPanel:
+        return self.side_tabs.page(self._lookup_tab)  # type: ignore[return-value]
+
+    def _make_condition_list(self) -> ConditionList:
+        from tpi_viewer.ui.condition_list import ConditionList
+        return ConditionList(self.catalog, self.state)
+
+    def _make_lookup_panel(self) -> LookupPanel:
+        from tpi_viewer.ui.lookup_panel import LookupPanel
+        return LookupPanel(self.catalog, self.state)
+
+    def _on_side_tab_changed(self, index: int) -> None:
+        drawing = index == self._lookup_tab
         self.state.set_drawing_mode(self.lookup_panel.active_tool if drawing else "off")
 
     def _on_view_changed(self, view: str) -> None:
@@ -267,6 +285,8 @@ class MainWindow(QMainWindow):
         self.personal: PersonalPanel | None = None
         if store is None:
             return self.panel
+        from tpi_viewer.ui.personal_panel import PersonalPanel
+
         self.personal = PersonalPanel(store)
         box = QWidget()
         layout = QVBoxLayout(box)
