@@ -18,7 +18,7 @@ import numpy as np
 from shapely.geometry import box, Polygon
 from shapely.ops import unary_union
 
-from tools.body_maps import meshes, raster, anatomy, geom, regions, tables, tp_specs
+from tools.body_maps import meshes, raster, anatomy, geom, regions, tables, tp_specs, smooth
 from tools.body_maps.tables import MUSCLES, BONES, CONTEXT_MUSCLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -213,23 +213,23 @@ def build_view(scene, name):
     skin = geom.clean(skin, tol * 0.8, 50.0)
     log(name, "skin", round(time.time() - t0, 1), "s")
     shown = cfg["shows_side"]
-    # ---- ID buffer of all muscles (except thin sheets) and bones
+    # ---- every item rasterised on its own and smoothed (smooth.py); muscles (except thin
+    # sheets), bones and context muscles occlude
     items = scene["items"]
-    all_px, all_d, all_id = [], [], []
-    item_px = {}
+    sm = smooth.Smoother(canvas, cfg["head"])
+    stol = sm.prm["tol"]
+    tri = {}
     for k, it in enumerate(items):
-        px, dep, T = tris_of(it.v, it.f, proj, canvas)
-        sel = in_canvas(px, canvas)
-        item_px[k] = (px[sel], T[sel])
-        if it.kind == "muscle" and it.key in THIN_SHEETS:
+        exported = it.kind == "muscle" and name in MUSCLES[it.key][3] and not (shown and it.side != shown)
+        sheet = it.kind == "muscle" and it.key in THIN_SHEETS
+        outline = it.kind == "bone" and it.key in tables.OUTLINE_ONLY_BONES
+        if sheet and not exported:
             continue
-        if it.kind == "bone" and it.key in tables.OUTLINE_ONLY_BONES:
-            continue
-        all_px.append(px[sel])
-        all_d.append(dep[sel])
-        all_id.append(np.full(sel.sum(), k + 1))
-    idimg = raster.draw_ids(canvas, np.concatenate(all_px), np.concatenate(all_d), np.concatenate(all_id))
-    log(name, "id buffer", sum(len(a) for a in all_d), "triangles", round(time.time() - t0, 1), "s")
+        T = raster.project(it.v, proj)[it.f]
+        tri[k] = T
+        sm.add(k, T, bone=it.kind == "bone", occludes=not (sheet or outline))
+    vis_parts = sm.visible([k for k, it in enumerate(items) if it.kind == "muscle"])
+    log(name, "smoothed", len(sm.items), "items", round(time.time() - t0, 1), "s")
     # ---- muscles
     muscles = []
     sheets = []
@@ -241,39 +241,64 @@ def build_view(scene, name):
             continue
         if shown and it.side != shown:
             continue
-        px, T = item_px[k]
-        if len(px) == 0:
+        full = sm.full(k)
+        if full is None:
             continue
-        full = raster.mask_to_geom(canvas, raster.draw_mask(canvas, px))
         if it.key in THIN_SHEETS:
+            T = tri[k]
             n = np.cross(T[:, 1] - T[:, 0], T[:, 2] - T[:, 0])
             # front-facing in picture coords (x right, y down, depth towards observer)
-            front = n[:, 2] * 1.0
-            vmask = raster.draw_mask(canvas, px[front > 0]) if (front > 0).any() else None
-            vis = raster.mask_to_geom(canvas, vmask) if vmask is not None else Polygon()
+            front = n[:, 2] > 0
+            vis = (sm.patch(T[front]) if front.any() else None) or Polygon()
         else:
-            vis = raster.mask_to_geom(canvas, idimg == k + 1)
-        full = geom.clean(full.intersection(skin), tol, min_area, open_r * 0.5)
+            vis = vis_parts.get(k, Polygon())
+        full = geom.clean(full.intersection(skin), stol, min_area, open_r * 0.5)
+        full = smooth.drop_fragments(full, sm.prm["fragment"])
         if full.is_empty or full.area < 4 * min_area:
             continue
-        vis = geom.clean(vis.intersection(full), tol, min_area, open_r)
+        vis = geom.clean(vis.intersection(full), stol, min_area, open_r * 0.5)
+        vis = smooth.drop_fragments(vis, sm.prm["fragment"])
         vis = geom.round_geom(vis).intersection(geom.round_geom(full))
-        vis = geom.clean(vis, tol * 0.3, min_area)
+        vis = geom.clean(vis, stol * 0.3, min_area)
         layer = it.layer
-        lab = geom.label_point(vis, full, 40.0 if cfg["head"] else 150.0)
         if it.key in THIN_SHEETS:
             sheets.append(len(muscles))
-        muscles.append(dict(muscle=it.key, side=it.side, layer=layer, drawn=bool(it.drawn),
-                            visible=geom.to_json_multipolygon(vis), full=geom.to_json_multipolygon(full),
-                            label=lab, _full=full, _vis=vis))
-    # thin sheets are see-through: their visible part excludes other muscles' visible parts
-    if sheets:
-        others = unary_union([geom.round_geom(m["_vis"]) for i, m in enumerate(muscles) if i not in sheets])
-        for i in sheets:
-            m = muscles[i]
-            vis = geom.clean(geom.round_geom(m["_vis"]).difference(others.buffer(0.05)), tol * 0.3, min_area, open_r)
-            m["visible"] = geom.to_json_multipolygon(vis)
-            m["label"] = geom.label_point(vis, m["_full"], 40.0 if cfg["head"] else 150.0)
+        muscles.append(dict(muscle=it.key, side=it.side, layer=layer, drawn=bool(it.drawn), visible=None,
+                            full=geom.to_json_multipolygon(full, min_area), label=None, _full=full, _vis=vis))
+    # visible parts do not overlap (simplification may have moved shared borders apart):
+    # later entries give way to earlier ones; thin sheets are see-through: their visible part
+    # excludes the other muscles' visible parts
+    solid = [m for i, m in enumerate(muscles) if i not in sheets]
+
+    def others(m, upto):
+        """Union of the visible parts of solid[:upto] (but m) whose boxes meet m's full outline."""
+        x0, y0, x1, y1 = m["_full"].bounds
+        gs = [o["_vis"] for o in solid[:upto] if o is not m and not o["_vis"].is_empty and
+              not (o["_vis"].bounds[0] > x1 + 1 or o["_vis"].bounds[2] < x0 - 1 or
+                   o["_vis"].bounds[1] > y1 + 1 or o["_vis"].bounds[3] < y0 - 1)]
+        return unary_union(gs) if gs else Polygon()
+
+    # hairline slivers between a visible part and its own outline (not under another muscle's
+    # visible part) join the visible part
+    grown = [smooth.fill_slivers(m["_vis"], m["_full"].difference(others(m, len(solid)).buffer(0.08, quad_segs=2)),
+                                 sm.prm["sigma"], min_area) for m in solid]
+    for m, vis in zip(solid, grown):
+        m["_vis"] = vis
+    for i, m in enumerate(solid):
+        vis = geom.round_geom(m["_vis"])
+        before = others(m, i)
+        if not before.is_empty and not vis.is_empty:
+            vis = geom.round_geom(geom.clean(vis.difference(before.buffer(0.08, quad_segs=2)), 0.0,
+                                             min_area, 0.05))
+        m["_vis"] = vis
+    taken = unary_union([m["_vis"] for m in solid])
+    for i in sheets:
+        m = muscles[i]
+        m["_vis"] = geom.clean(geom.round_geom(m["_vis"]).difference(taken.buffer(0.08, quad_segs=2)),
+                               stol * 0.3, min_area, open_r * 0.5)
+    for m in muscles:
+        m["visible"] = geom.to_json_multipolygon(m["_vis"], min_area)
+        m["label"] = geom.label_point(m["_vis"], m["_full"], 40.0 if cfg["head"] else 150.0)
     log(name, "muscles", len(muscles), round(time.time() - t0, 1), "s")
     # ---- bones (union of sides per bone id)
     bones = []
@@ -283,14 +308,14 @@ def build_view(scene, name):
         gs = []
         for k, it in enumerate(items):
             if it.kind == "bone" and it.key == bid:
-                px, _ = item_px[k]
                 if shown and it.side not in (shown, "midline"):
                     continue
-                if len(px):
-                    gs.append(raster.mask_to_geom(canvas, raster.draw_mask(canvas, px)))
+                g = sm.full(k)
+                if g is not None:
+                    gs.append(g)
         if not gs:
             continue
-        g = geom.clean(unary_union(gs).intersection(skin), tol, min_area * 2, open_r * 0.5)
+        g = geom.clean(unary_union(gs).intersection(skin), stol, min_area * 2, open_r * 0.5)
         if not g.is_empty:
             bones.append(dict(id=bid, name=bname, polygons=geom.to_json_multipolygon(g)))
     log(name, "bones", round(time.time() - t0, 1), "s")

@@ -1,4 +1,4 @@
-"""Sanity checks of the generated files: python -m tools.body_maps.check [view ...]"""
+"""Sanity checks of the generated files: python -m tools.body_maps.check [--dir DIR] [view ...]"""
 from __future__ import annotations
 
 import json
@@ -17,9 +17,12 @@ def mp(m):
     return ps
 
 
-def check(view):
-    doc = json.loads((OUT / f"{view}.json").read_text())
-    regs = {r["id"] for r in json.loads((OUT / "regions.json").read_text())["regions"]}
+THIN_SHEETS = {"platysma", "frontalis", "occipitalis"}   # see-through: may lie over other muscles
+
+
+def check(view, out=OUT):
+    doc = json.loads((out / f"{view}.json").read_text())
+    regs = {r["id"] for r in json.loads((out / "regions.json").read_text())["regions"]}
     errs = []
     skin = unary_union(mp(doc["skin"]))
     sk = skin.buffer(0.3)
@@ -39,6 +42,14 @@ def check(view):
             errs.append(f"muscle {m['muscle']} {m['side']}: visible not inside full")
         if m["label"] and not full.buffer(0.2).contains(Point(m["label"])):
             errs.append(f"muscle {m['muscle']} {m['side']}: label outside")
+    vis = [(m["muscle"], m["side"], unary_union(mp(m["visible"]))) for m in doc["muscles"]
+           if m["visible"] and m["muscle"] not in THIN_SHEETS]
+    for i in range(len(vis)):
+        for j in range(i + 1, len(vis)):
+            if vis[i][2].intersects(vis[j][2]):
+                a = vis[i][2].intersection(vis[j][2]).area
+                if a > 0.5:
+                    errs.append(f"visible {vis[i][:2]} and {vis[j][:2]} overlap {a:.1f} mm2")
     fulls = {(m["muscle"], m["side"]): unary_union(mp(m["full"])) for m in doc["muscles"]}
     for t in doc["trigger_points"]:
         f = fulls.get((t["muscle"], t["side"]))
@@ -62,6 +73,10 @@ def check(view):
 
 
 if __name__ == "__main__":
-    views = sys.argv[1:] or [p.stem for p in sorted(OUT.glob("*.json")) if p.stem != "regions"]
-    bad = sum(len(check(v)) for v in views)
+    args = sys.argv[1:]
+    out = OUT
+    if args[:1] == ["--dir"]:
+        out, args = Path(args[1]), args[2:]
+    views = args or [p.stem for p in sorted(out.glob("*.json")) if p.stem != "regions"]
+    bad = sum(len(check(v, out)) for v in views)
     sys.exit(1 if bad else 0)

@@ -115,6 +115,13 @@ def snap_inside(pt, g, margin=0.6):
     return [round(q.x, 1), round(q.y, 1)]
 
 
-def to_json_multipolygon(g):
-    """Rounded, valid (re-validated after rounding), canonical multipolygon."""
-    return _to_json_raw(round_geom(g))
+def to_json_multipolygon(g, min_area=0.0):
+    """Rounded, valid (re-validated after rounding, until rounding changes nothing), canonical
+    multipolygon; parts under min_area (mm2) left out."""
+    for _ in range(4):
+        g = round_geom(g)
+        raw = _to_json_raw(g)
+        ps = [Polygon(p[0], p[1:]) for p in raw]
+        if all(p.is_valid for p in ps):
+            break
+    return [r for r, p in zip(raw, ps) if p.is_valid and p.area >= min_area]
