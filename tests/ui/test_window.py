@@ -146,3 +146,19 @@ def test_switching_to_a_view_without_the_muscle_says_so(qtbot, catalog, tmp_path
     window.view_combo.setCurrentIndex(catalog.view_ids.index("posterior"))
     assert window.state.view == "posterior" and window.state.selection == ["rectus_abdominis"]
     assert "Rectus abdominis: not visible from this side" in window.statusBar().currentMessage()
+
+
+def test_the_list_marks_the_selected_muscles_in_bold(qtbot, mini_catalog, tmp_path) -> None:
+    window = _window(qtbot, mini_catalog, tmp_path)
+    lst = window.muscle_list.list
+
+    def bold() -> set[str]:
+        return {lst.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lst.count()) if lst.item(i).font().bold()}
+
+    assert bold() == set()
+    window.state.set_selection(["alpha"])
+    assert bold() == {"alpha"}
+    window.state.set_selection(["beta"])
+    assert bold() == {"beta"}
+    window.muscle_list.search.setText("alp")  # a new filter rebuilds the list: the mark stays right
+    assert bold() == set() and window.muscle_list.visible_ids() == ["alpha"]

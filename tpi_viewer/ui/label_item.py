@@ -7,6 +7,20 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 
+_FONTS: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
+
+
+def _font(point_size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+    """One font and its metrics per size and weight, shared by every label (a view has dozens)."""
+    key = (point_size, bold)
+    if key not in _FONTS:
+        font = QFont()
+        font.setPointSizeF(point_size)
+        font.setBold(bold)
+        _FONTS[key] = (font, QFontMetricsF(font))
+    return _FONTS[key]
+
+
 class LabelItem(QGraphicsItem):
     """Text in a rounded box, anchored at a point; ignores the view's zoom and mirroring."""
 
@@ -19,12 +33,9 @@ class LabelItem(QGraphicsItem):
         self.point = point
         self.key = key
         self.important = bold
-        self.font = QFont()
-        self.font.setPointSizeF(point_size)
-        self.font.setBold(bold)
+        self.font, fm = _font(point_size, bold)
         self.border = border
         self.background = background
-        fm = QFontMetricsF(self.font)
         self._size = (fm.horizontalAdvance(text) + 10, fm.height() + 4)
         self.set_anchor(anchor)
 

@@ -76,11 +76,12 @@ class MuscleList(QWidget):
 
     def _on_selection_changed(self, ids: list[str]) -> None:
         chosen = set(ids)
-        for i in range(self.list.count()):
+        for i in range(self.list.count()):  # only items whose state changes are touched (a quick start)
             item = self.list.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in chosen
+            if on == item.font().bold():
+                continue
             font = item.font()
-            font.setBold(item.data(Qt.ItemDataRole.UserRole) in chosen)
+            font.setBold(on)
             item.setFont(font)
-            item.setBackground(Qt.GlobalColor.transparent)
-            if item.data(Qt.ItemDataRole.UserRole) in chosen:
-                item.setBackground(Qt.GlobalColor.lightGray)
+            item.setBackground(Qt.GlobalColor.lightGray if on else Qt.GlobalColor.transparent)
