@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,23 +13,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.errors import DataError
-from tpi_viewer.model.views import VIEW_NAMES
 from tpi_viewer.ui.canvas import BodyCanvas
 from tpi_viewer.ui.detail_panel import DetailPanel
 from tpi_viewer.ui.lazy_tabs import LazyTabs
 from tpi_viewer.ui.legend import DISCLAIMER
 from tpi_viewer.ui.muscle_list import MuscleList
 from tpi_viewer.ui.state import ViewerState
-from tpi_viewer.ui.window_menus import build_menus
+from tpi_viewer.ui.window_menus import SIDE_CHOICES, build_menus, build_toolbar
 
-SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
 
 
 if TYPE_CHECKING:
@@ -47,6 +44,13 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     """Muscle list | body canvas | detail panel, with a toolbar for view, side and toggles."""
+
+    view_combo: QComboBox  # the toolbar's controls (window_menus.build_toolbar)
+    side_combo: QComboBox
+    mirror_box: QCheckBox
+    spillover_box: QCheckBox
+    labels_box: QCheckBox
+    present_action: QAction
 
     def __init__(self, catalog: Catalog, settings: QSettings, parent: QWidget | None = None,
                  store: Store | None = None) -> None:
@@ -78,7 +82,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 740, 450])
         self.setCentralWidget(splitter)
-        self._build_toolbar()
+        build_toolbar(self)
         build_menus(self)
         self.hover_label = QLabel()
         self.statusBar().addWidget(self.hover_label, 1)
@@ -92,48 +96,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1520, 940)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("View")
-        bar.setObjectName("view_toolbar")
-        bar.setMovable(False)
-        self.addToolBar(bar)
-        bar.addWidget(QLabel(" View: "))
-        self.view_combo = QComboBox()
-        for view in self.catalog.view_ids:
-            self.view_combo.addItem(VIEW_NAMES[view], view)
-        self.view_combo.setCurrentIndex(self.catalog.view_ids.index(self.state.view))
-        self.view_combo.currentIndexChanged.connect(lambda i: self.state.set_view(self.view_combo.itemData(i)))
-        bar.addWidget(self.view_combo)
-        bar.addWidget(QLabel("  Side: "))
-        self.side_combo = QComboBox()
-        for value, text in SIDE_CHOICES:
-            self.side_combo.addItem(text, value)
-        self.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(self.state.side))
-        self.side_combo.currentIndexChanged.connect(lambda i: self.state.set_side(self.side_combo.itemData(i)))
-        bar.addWidget(self.side_combo)
-        bar.addSeparator()
-        self.mirror_box = QCheckBox("Mirror view")
-        self.mirror_box.setToolTip("Off: as if facing the patient. On: as the patient sees themself in a mirror.")
-        self.mirror_box.toggled.connect(self.state.set_mirror)
-        bar.addWidget(self.mirror_box)
-        self.spillover_box = QCheckBox("Spillover")
-        self.spillover_box.setChecked(self.state.show_spillover)
-        self.spillover_box.toggled.connect(self.state.set_show_spillover)
-        bar.addWidget(self.spillover_box)
-        self.labels_box = QCheckBox("Labels")
-        self.labels_box.setChecked(self.state.show_labels)
-        self.labels_box.toggled.connect(self.state.set_show_labels)
-        bar.addWidget(self.labels_box)
-        bar.addSeparator()
-        for text, slot in (("Fit", self.canvas.fit), ("Zoom in", lambda: self.canvas.zoom(1.25)), ("Zoom out", lambda: self.canvas.zoom(0.8))):
-            bar.addAction(text, slot)
-        bar.addSeparator()
-        self.present_action = QAction("Present", self)
-        self.present_action.setShortcut(QKeySequence("F11"))
-        self.present_action.setToolTip("Full screen for the patient, in plain words (F11; Esc returns)")
-        self.present_action.triggered.connect(self.present)
-        bar.addAction(self.present_action)
 
     def compare(self) -> CompareDialog:
         """View > Compare two muscles…: the selected two (or the chosen ones) side by side."""

@@ -1,4 +1,4 @@
-"""The main window's menu bar: File, View, Sets, Study and Help, each entry calling a window slot."""
+"""The main window's toolbar and menu bar (File, View, Sets, Study, Help), each entry calling a window slot."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QToolBar
+
+from tpi_viewer.model.views import VIEW_NAMES
 
 if TYPE_CHECKING:
     from tpi_viewer.ui.main_window import MainWindow
 
+SIDE_CHOICES = (("both", "Both sides"), ("right", "Patient's right"), ("left", "Patient's left"))
 Key = str | QKeySequence.StandardKey
 Entry = tuple[str, Sequence[Key], Callable[[], object]]
 
@@ -65,3 +68,47 @@ def build_menus(window: MainWindow) -> None:
     _add(help_menu, [("Trigger point injection &guide", ["F1"], window.show_guide),
                      ("&Report a problem…", [], window.report_problem),
                      ("&About tpi-viewer", [], window.show_about)], window)
+
+
+def build_toolbar(window: MainWindow) -> None:
+    """The toolbar: view, side, mirror, spillover, labels, zoom and Present."""
+    bar = QToolBar("View")
+    bar.setObjectName("view_toolbar")
+    bar.setMovable(False)
+    window.addToolBar(bar)
+    bar.addWidget(QLabel(" View: "))
+    window.view_combo = QComboBox()
+    for view in window.catalog.view_ids:
+        window.view_combo.addItem(VIEW_NAMES[view], view)
+    window.view_combo.setCurrentIndex(window.catalog.view_ids.index(window.state.view))
+    window.view_combo.currentIndexChanged.connect(lambda i: window.state.set_view(window.view_combo.itemData(i)))
+    bar.addWidget(window.view_combo)
+    bar.addWidget(QLabel("  Side: "))
+    window.side_combo = QComboBox()
+    for value, text in SIDE_CHOICES:
+        window.side_combo.addItem(text, value)
+    window.side_combo.setCurrentIndex([v for v, _ in SIDE_CHOICES].index(window.state.side))
+    window.side_combo.currentIndexChanged.connect(lambda i: window.state.set_side(window.side_combo.itemData(i)))
+    bar.addWidget(window.side_combo)
+    bar.addSeparator()
+    window.mirror_box = QCheckBox("Mirror view")
+    window.mirror_box.setToolTip("Off: as if facing the patient. On: as the patient sees themself in a mirror.")
+    window.mirror_box.toggled.connect(window.state.set_mirror)
+    bar.addWidget(window.mirror_box)
+    window.spillover_box = QCheckBox("Spillover")
+    window.spillover_box.setChecked(window.state.show_spillover)
+    window.spillover_box.toggled.connect(window.state.set_show_spillover)
+    bar.addWidget(window.spillover_box)
+    window.labels_box = QCheckBox("Labels")
+    window.labels_box.setChecked(window.state.show_labels)
+    window.labels_box.toggled.connect(window.state.set_show_labels)
+    bar.addWidget(window.labels_box)
+    bar.addSeparator()
+    for text, slot in (("Fit", window.canvas.fit), ("Zoom in", lambda: window.canvas.zoom(1.25)), ("Zoom out", lambda: window.canvas.zoom(0.8))):
+        bar.addAction(text, slot)
+    bar.addSeparator()
+    window.present_action = QAction("Present", window)
+    window.present_action.setShortcut(QKeySequence("F11"))
+    window.present_action.setToolTip("Full screen for the patient, in plain words (F11; Esc returns)")
+    window.present_action.triggered.connect(window.present)
+    bar.addAction(window.present_action)
