@@ -27,6 +27,7 @@ def test_a_right_choice_is_praised_shown_on_the_body_and_saved_at_once(qtbot, mi
     assert isinstance(question, ChoiceQuestion) and "lower part (right)" in dialog.prompt.text()
     assert dialog.body.state.drawing == [("lower", "right")]  # the referral pattern is drawn, no muscle named
     assert dialog.body.state.selection == []
+    assert "Alpha" not in dialog.body.canvas.describe_point((50.0, 50.0))  # hovering alpha names the area only
     assert not dialog.submit_button.isEnabled()
     button = dialog.choices.buttons()["alpha"]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(12, button.height() // 2))  # on its text

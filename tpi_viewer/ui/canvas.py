@@ -43,6 +43,7 @@ class BodyCanvas(QWidget):
     """Draws one view with the selection's zones; clicks and hovers ask the model."""
 
     hovered = Signal(str)
+    name_muscles_on_hover = True  # a quiz turns it off: hovering must not give the answer away
 
     def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,8 +234,8 @@ class BodyCanvas(QWidget):
                 QToolTip.hideText()
 
     def describe_point(self, point: tuple[float, float]) -> str:
-        """Hover text: the muscle under the point, else the surface region."""
-        hit = self.body_map.muscle_at(point)
+        """Hover text: the muscle under the point (unless muscles go unnamed), else the surface region."""
+        hit = self.body_map.muscle_at(point) if self.name_muscles_on_hover else None
         if hit is not None:
             name = self.catalog.muscle(hit.muscle).name if hit.muscle in self._selectable else display_name(hit.muscle)
             depth = ", deep" if hit.layer == "deep" else ""

@@ -48,6 +48,7 @@ class QuizBody(QWidget):
         self.state.focus_selection = False  # the dialog frames what matters itself
         self.state.set_show_labels(False)  # other muscles' names would give answers away
         self.canvas = BodyCanvas(catalog, self.state)
+        self.canvas.name_muscles_on_hover = False  # hovering names the body area only
         self.view_combo = QComboBox()
         for view in catalog.view_ids:
             self.view_combo.addItem(VIEW_NAMES.get(view, view), view)
