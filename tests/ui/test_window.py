@@ -162,3 +162,16 @@ def test_the_list_marks_the_selected_muscles_in_bold(qtbot, mini_catalog, tmp_pa
     assert bold() == {"beta"}
     window.muscle_list.search.setText("alp")  # a new filter rebuilds the list: the mark stays right
     assert bold() == set() and window.muscle_list.visible_ids() == ["alpha"]
+
+
+def test_other_muscles_are_named_once_the_body_is_on_screen(qtbot, catalog, tmp_path) -> None:
+    """The window paints the body first and adds the other muscles' names just after."""
+    window = _window(qtbot, catalog, tmp_path)
+    window.resize(1520, 940)
+    labels = window.canvas.labels
+
+    def named() -> set[str]:
+        return {t.text for t in labels.items if t.key is not None and not t.important and t.isVisible()}
+
+    qtbot.waitUntil(lambda: len(named()) >= 1)
+    assert named() <= {m.name for m in catalog.muscles}

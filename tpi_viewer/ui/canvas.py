@@ -45,7 +45,8 @@ class BodyCanvas(QWidget):
     hovered = Signal(str)
     name_muscles_on_hover = True  # a quiz turns it off: hovering must not give the answer away
 
-    def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, state: ViewerState, parent: QWidget | None = None,
+                 names_after_first_paint: bool = False) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.state = state
@@ -63,7 +64,7 @@ class BodyCanvas(QWidget):
         layout.addWidget(self.legend)
         self._layers: dict[str, ViewLayer] = {}
         self._overlay: list[QGraphicsItem] = []
-        self.labels = CanvasLabels(self)
+        self.labels = CanvasLabels(self, names_after_first_paint)
         self._selectable = frozenset(catalog.muscle_ids)
         self._last_hover = ""
         scene = self.view.scene()

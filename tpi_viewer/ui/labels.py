@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QTimer
 from PySide6.QtGui import QColor
 
 from tpi_viewer.ui import style
@@ -18,8 +19,13 @@ if TYPE_CHECKING:
 class CanvasLabels:
     """Owns the canvas's label items; rebuilt on selection or view changes, re-placed on zoom."""
 
-    def __init__(self, canvas: BodyCanvas) -> None:
+    def __init__(self, canvas: BodyCanvas, names_after_first_paint: bool = False) -> None:
         self.canvas = canvas
+        # the window's canvas shows the body first and the other muscles' names a moment later
+        self._waiting_for_paint = names_after_first_paint
+        if names_after_first_paint:
+            self._first_paint = _FirstPaint(self._on_first_paint)
+            canvas.view.viewport().installEventFilter(self._first_paint)
         self.items: list[LabelItem] = []
         self._fresh: list[LabelItem] = []  # selected names and captions, made anew on each change
         self._context: dict[str, list[LabelItem]] = {}  # other muscles' names, made once per view
@@ -34,12 +40,12 @@ class CanvasLabels:
         for other, items in self._context.items():
             for t in items:
                 t.setVisible(False)
-        if view not in self._context:
+        if view not in self._context and not self._waiting_for_paint:
             self._context[view] = self._context_items()
         body_map = self.canvas.body_map
         sides = self.canvas.highlight_sides()
         selected = set(self.canvas.state.selection)
-        context = [t for t in self._context[view] if self.canvas.state.show_labels and t.key not in selected]
+        context = [t for t in self._context.get(view, []) if self.canvas.state.show_labels and t.key not in selected]
         for shape in body_map.muscles:
             if shape.muscle in selected and (shape.side in sides or shape.side == "midline"):
                 item = LabelItem(
@@ -71,6 +77,11 @@ class CanvasLabels:
                 self.canvas.vb.addItem(item, ignoreBounds=True)
                 out.append(item)
         return out
+
+    def _on_first_paint(self) -> None:
+        self._waiting_for_paint = False
+        self.canvas.view.viewport().removeEventFilter(self._first_paint)
+        self.rebuild()
 
     def _add(self, item: LabelItem) -> None:
         self.canvas.vb.addItem(item, ignoreBounds=True)
@@ -144,3 +155,17 @@ class CanvasLabels:
 def _near(rect: QRectF, point: QPointF, dx: float, dy: float) -> bool:
     """True when a trigger point mark (about 20 px across) would touch the label box."""
     return rect.adjusted(-dx, -dy, dx, dy).contains(point)
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the first paint of the widget it filters."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False

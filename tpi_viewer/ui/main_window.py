@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("tpi-viewer: trigger point anatomy reference")
         self.presentation: PresentationWindow | None = None
         self.muscle_list = MuscleList(catalog, self.state)
-        self.canvas = BodyCanvas(catalog, self.state)
+        self.canvas = BodyCanvas(catalog, self.state, names_after_first_paint=True)
         self.panel = DetailPanel(catalog, self.state)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.side_tabs = LazyTabs()  # Conditions and Where it hurts are built when first opened
