@@ -28,6 +28,7 @@ from tpi_viewer.export.handout_text import (
 )
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.queries import second_view_for_zones
+from tpi_viewer.model.views import VIEW_PLACES
 from tpi_viewer.model.types import SideChoice
 
 DIAGRAM_PX_PER_MM = 100 / MM_PER_INCH  # canvas pixels per mm of paper: labels come out at about 10 pt
@@ -46,11 +47,6 @@ def diagram_view(catalog: Catalog, muscle_id: str, side: SideChoice) -> str | No
     if side in ("left", "right") and views[0].startswith("lateral_") and f"lateral_{side}" in views:
         return f"lateral_{side}"
     return views[0]
-
-
-SECOND_VIEW_WORDS = {"posterior": "pain felt in the back", "anterior": "pain felt in the front",
-                     "lateral_right": "pain felt at the side", "lateral_left": "pain felt at the side",
-                     "head_lateral": "pain felt in the head and neck", "head_posterior": "pain felt at the back of the head"}
 
 
 def names_phrase(muscles: tuple[MuscleText, ...]) -> str:
@@ -127,7 +123,7 @@ class Cover:
                  second_view: str | None = None) -> float:
         centre = Qt.AlignmentFlag.AlignHCenter
         if second_view is not None:  # the same muscle again, for pain it sends to another part of the body
-            return draw_text(painter, device, f"{m.name}: {SECOND_VIEW_WORDS.get(second_view, 'another view')}",
+            return draw_text(painter, device, f"{m.name}: pain felt in {VIEW_PLACES[second_view]}",
                              12, True, rect, TEXT, centre)
         h = draw_text(painter, device, m.name, 14, True, rect, TEXT, centre)
         return h + draw_text(painter, device, m.lay_name, 11.5, False, rect.translated(0, h), TEXT, centre)

@@ -130,8 +130,8 @@ def second_view_for_zones(catalog: Catalog, muscle: Muscle, first: str) -> str |
     if not missing:
         return None
     best, shown = None, 0
-    for view in ("anterior", "posterior", "lateral_right", "lateral_left", "head_lateral", "head_posterior"):
-        if view != first and view in catalog.body_maps:
+    for view in catalog.view_ids:
+        if view != first:
             count = len(missing & catalog.body_maps[view].region_ids)
             if count > shown:
                 best, shown = view, count

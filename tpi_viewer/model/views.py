@@ -19,3 +19,13 @@ VIEW_NAMES: dict[str, str] = {
     "head_lateral": "Head and neck, side",
     "head_posterior": "Head and neck, back",
 }
+
+# where a view looks, in a patient's words ("Show the back", "pain felt in the back")
+VIEW_PLACES: dict[str, str] = {
+    "anterior": "the front",
+    "posterior": "the back",
+    "lateral_right": "the side",
+    "lateral_left": "the side",
+    "head_lateral": "the head",
+    "head_posterior": "the back of the head",
+}

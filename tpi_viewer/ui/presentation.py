@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tpi_viewer.export.figure import keep_captions_inside
 from tpi_viewer.export.handout_cover import diagram_view
 from tpi_viewer.model.queries import second_view_for_zones
+from tpi_viewer.model.views import VIEW_PLACES
 from tpi_viewer.export.handout_text import legend_kinds, muscle_text
 from tpi_viewer.model.catalog import Catalog
 from tpi_viewer.model.types import SideChoice
@@ -34,10 +35,6 @@ __all__ = ["PatientLegend", "PresentationWindow", "choose_screen", "patient_html
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 CLOSE_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_F11)
-
-
-TURN_WORDS = {"posterior": "Show the back", "anterior": "Show the front", "lateral_right": "Show the side",
-              "lateral_left": "Show the side", "head_lateral": "Show the head", "head_posterior": "Show the back of the head"}
 
 
 def choose_screen(screens: Sequence[QScreen], current: QScreen | None) -> QScreen | None:
@@ -227,7 +224,7 @@ class PresentationWindow(QWidget):
         other = next((v for v in self._views if v != self.state.view), None)
         self.turn_button.setVisible(other is not None)
         if other is not None:
-            self.turn_button.setText(TURN_WORDS.get(other, "Turn the body"))
+            self.turn_button.setText(f"Show {VIEW_PLACES[other]}")
 
     def forward(self) -> None:
         self.show_index(self.index + 1)
