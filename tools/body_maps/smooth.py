@@ -9,7 +9,7 @@ margin (so the clipped edges of the head views are not eroded):
   tendon slips), as do necks holding two parts together;
 - its depth is interpolated per pixel on its frontmost triangle and extended into the filled notches.
 The frontmost smoothed item per pixel gives the label image (visible parts); it is smoothed with
-the surface regions' Gaussian majority (`regions._Soft`: every pixel takes the label with the
+the surface regions' Gaussian majority (`soft_labels.Soft`: every pixel takes the label with the
 largest blurred mask); items showing less than `fragment` mm2, detached pieces under it and small
 holes go to their neighbours; each label is traced as the zero level of (its blurred mask - the
 best other one), so neighbours share their border. Silhouettes (`full`) are traced as the 0.5
@@ -25,7 +25,7 @@ from scipy import ndimage
 from shapely.ops import unary_union
 
 from . import geom, raster
-from .regions import _field_to_geom, _Soft
+from .soft_labels import Soft, field_to_geom
 
 # mm: closing/opening radius (muscles, bones), depth of notches left open (`gap`) and length of
 # tips left on (`tip`), blur sigma of the label majority and of the silhouettes (smaller: thin
@@ -179,7 +179,7 @@ class Smoother:
 
     def mask_geom(self, r0, c0, m):
         f = ndimage.gaussian_filter(m.astype(np.float32), self.prm["sigma_full"] * self.ppmm, mode="constant") - 0.5
-        return _field_to_geom(self.c, (r0, c0), f)
+        return field_to_geom(self.c, (r0, c0), f)
 
     def full(self, key):
         """Smoothed silhouette (shapely, mm) of item `key`."""
@@ -209,7 +209,7 @@ class Smoother:
             bw[up] = D[up]
             lw[up] = i + 1
             code[i + 1] = key
-        soft = _Soft(lab, self.prm["sigma"] * self.ppmm)
+        soft = Soft(lab, self.prm["sigma"] * self.ppmm)
         px_area = 1.0 / self.ppmm ** 2
         for _ in range(4):
             changed = False
@@ -237,5 +237,5 @@ class Smoother:
                 continue
             origin, f = soft.field(k)
             if (f > 0).any():
-                out[code[k]] = _field_to_geom(self.c, origin, f)
+                out[code[k]] = field_to_geom(self.c, origin, f)
         return out
