@@ -18,7 +18,7 @@ import numpy as np
 from shapely.geometry import box, Polygon
 from shapely.ops import unary_union
 
-from tools.body_maps import meshes, raster, anatomy, geom, regions, tables, tp_specs, smooth
+from tools.body_maps import meshes, raster, anatomy, geom, regions, tables, tp_specs, smooth, temporalis, trigger_sites
 from tools.body_maps.tables import MUSCLES, BONES, CONTEXT_MUSCLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +113,7 @@ def build_scene():
     # temporalis from the skull (needs skull visibility from each side)
     skv, skf = anatomy.mesh(tables.SKULL, 6000)
     for side in sides:
-        v, f, info = anatomy.temporalis_mesh(side, lm, skv, skf)
+        v, f, info = temporalis.temporalis_mesh(side, lm, skv, skf)
         items.append(Item("muscle", "temporalis", side, v, f, "superficial", drawn=True))
         tp_src[side]["temporalis"] = v
     # the angle of the neck (skin outline corner), for the levator scapulae trigger point
@@ -126,7 +126,7 @@ def build_scene():
         tp_src[side]["neck_angle"] = anatomy.neck_shoulder_corner(cm, sv, lm, side, neck_r, neck_yc)[0]
     tps = {}
     for side in sides:
-        for (mid, tid), p in anatomy.trigger_points(side, lm, tp_src[side]).items():
+        for (mid, tid), p in trigger_sites.trigger_points(side, lm, tp_src[side]).items():
             tps[(mid, tid, side)] = p
     others = {k: anatomy.mesh(v, 800) for k, v in (
         ("ear", ["FMA52780"]), ("upper_teeth", tables.UPPER_TEETH), ("lower_teeth", tables.LOWER_TEETH))}
